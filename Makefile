@@ -1,0 +1,46 @@
+# Interlude: the two commands that matter are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+DATA_DIR ?= var
+LISTEN ?= 127.0.0.1:8080
+JOBS ?= $(shell nproc)
+
+.PHONY: setup build build-ci web run test test-unit test-integration test-browser bench clean
+
+setup:
+	@./scripts/setup.sh
+
+build: setup
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+build-ci: setup
+	cmake --preset ci >/dev/null
+	cmake --build --preset ci -j $(JOBS)
+
+web: setup
+	cd web && npm run --silent build
+
+run: build web
+	@if [ ! -f $(DATA_DIR)/interlude.db ]; then build/release/interlude init --data-dir $(DATA_DIR); fi
+	@build/release/interlude demo --data-dir $(DATA_DIR)
+	@echo "Open the URL below in a browser (Ctrl-C stops the server)."
+	build/release/interlude serve --listen $(LISTEN) --data-dir $(DATA_DIR) --web-root web/dist
+
+test: build-ci web
+	@$(MAKE) --no-print-directory test-unit test-integration test-browser
+
+test-unit:
+	ctest --preset ci -j $(JOBS)
+
+test-integration:
+	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=1 tests/integration/
+
+test-browser:
+	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=1 tests/browser/
+
+bench: build
+	./bench/run.sh
+
+clean:
+	rm -rf build web/dist

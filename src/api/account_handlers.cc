@@ -1,0 +1,106 @@
+// Starting an account (anonymous or e-mail), signing in and out.
+#include "api/account_service.h"
+#include "api/handlers.h"
+#include "api/login_throttle.h"
+#include "api/sessions.h"
+#include "api/user_json.h"
+#include "base/log.h"
+#include "crypto/password.h"
+#include "crypto/tokens.h"
+
+namespace interlude::api {
+namespace {
+
+constexpr size_t kMaxLoginChars = 320;
+constexpr size_t kMaxPasswordChars = 1024;
+
+// Answers with {user, token, ...extra} and the session cookie.
+Result<Reply> SessionReply(ApiDeps& deps, RequestContext& ctx, const store::UserRecord& user,
+                           int status, Json extra) {
+  ASSIGN_OR_RETURN(const NewSession session, BeginSession(deps, user, ctx.request.tls));
+  ASSIGN_OR_RETURN(const crypto::SecretKey key, deps.vault.DataKey(user));
+  ASSIGN_OR_RETURN(Json user_json, UserToJson(deps.vault, user, key));
+  Json body = std::move(extra);
+  body["user"] = std::move(user_json);
+  body["token"] = session.token;
+  Reply reply = JsonReply(status, std::move(body));
+  reply.headers.emplace_back("Set-Cookie", session.set_cookie);
+  return reply;
+}
+
+// A real Argon2id hash to verify against when the account does not exist, so that a
+// wrong e-mail and a wrong password take the same time.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = crypto::HashPassword("interlude-dummy-password");
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
+}
+
+}  // namespace
+
+Result<Reply> HandleAnonymousStart(ApiDeps& deps, RequestContext& ctx) {
+  ObjectReader reader(ctx.body);
+  ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
+  RETURN_IF_ERROR(reader.Finish());
+  NewAccount spec;
+  spec.country = country.value_or("");
+  spec.recovery_code = crypto::NewRecoveryCode();
+  ASSIGN_OR_RETURN(const store::UserRecord user, CreateAccount(deps, spec));
+  Log(LogLevel::kInfo, "account.created", {{"user", LogId(user.id)}, {"kind", LogId("anonymous")}});
+  return SessionReply(deps, ctx, user, 201, Json{{"recovery_code", spec.recovery_code}});
+}
+
+Result<Reply> HandleRegister(ApiDeps& deps, RequestContext& ctx) {
+  ObjectReader reader(ctx.body);
+  NewAccount spec;
+  ASSIGN_OR_RETURN(spec.email, reader.RequiredString("email", kMaxLoginChars));
+  ASSIGN_OR_RETURN(spec.password, reader.RequiredString("password", kMaxPasswordChars));
+  ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
+  RETURN_IF_ERROR(reader.Finish());
+  spec.country = country.value_or("");
+  ASSIGN_OR_RETURN(const store::UserRecord user, CreateAccount(deps, spec));
+  Log(LogLevel::kInfo, "account.created", {{"user", LogId(user.id)}, {"kind", LogId("email")}});
+  return SessionReply(deps, ctx, user, 201, Json::object());
+}
+
+Result<Reply> HandleLogin(ApiDeps& deps, RequestContext& ctx) {
+  ObjectReader reader(ctx.body);
+  ASSIGN_OR_RETURN(const std::string login, reader.RequiredString("login", kMaxLoginChars));
+  ASSIGN_OR_RETURN(const std::string password,
+                   reader.RequiredString("password", kMaxPasswordChars));
+  RETURN_IF_ERROR(reader.Finish());
+
+  const ThrottleKeys keys = MakeThrottleKeys(deps, login, ctx.request.remote_address);
+  if (const Status throttled = CheckThrottle(deps, keys, &ctx.retry_after_seconds);
+      !throttled.ok()) {
+    Log(LogLevel::kWarn, "login.throttled", {{"request", LogId(ctx.request_id)}});
+    return throttled;
+  }
+  const auto user = FindAccountByLogin(deps, login);
+  if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
+  bool ok = false;
+  if (user.ok()) {
+    ok = SecretMatches(*user, password) && !user->disabled && !user->wrapped_key.empty();
+  } else {
+    (void)crypto::VerifyPassword(DummyHash(), password);  // equal time for unknown logins
+  }
+  if (!ok) {
+    RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
+    Log(LogLevel::kInfo, "login.failed", {{"request", LogId(ctx.request_id)}});
+    return Unauthenticated("that sign-in name and password do not match an account");
+  }
+  RETURN_IF_ERROR(RecordLoginSuccess(deps, keys));
+  Log(LogLevel::kInfo, "login.ok", {{"user", LogId(user->id)}});
+  return SessionReply(deps, ctx, *user, 200, Json::object());
+}
+
+Result<Reply> HandleLogout(ApiDeps& deps, RequestContext& ctx) {
+  RETURN_IF_ERROR(deps.store.sessions().Delete(ctx.caller().token_hash));
+  Reply reply = NoContent();
+  reply.headers.emplace_back("Set-Cookie", ClearSessionCookie(ctx.request.tls));
+  return reply;
+}
+
+}  // namespace interlude::api

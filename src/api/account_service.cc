@@ -1,0 +1,89 @@
+// Account creation and credential checks.
+#include "api/account_service.h"
+
+#include <cctype>
+
+#include "api/handle_generator.h"
+#include "api/user_json.h"
+#include "base/random.h"
+#include "crypto/password.h"
+#include "crypto/tokens.h"
+
+namespace interlude::api {
+namespace {
+
+std::string EmailIndex(const ApiDeps& deps, const std::string& normalized_email) {
+  return crypto::KeyedIndex(deps.vault.IndexKey(), "email:" + normalized_email);
+}
+
+Status EmailTaken() {
+  return AlreadyExists("an account with that e-mail already exists; try signing in", "email");
+}
+
+}  // namespace
+
+Result<store::UserRecord> CreateAccount(ApiDeps& deps, const NewAccount& spec) {
+  store::UserRecord user;
+  user.role = spec.role;
+  user.clinic_id = spec.clinic_id;
+  if (!spec.country.empty()) {
+    RETURN_IF_ERROR(ValidateCountry(spec.country));
+    user.country = spec.country;
+  }
+  std::string email;
+  if (!spec.email.empty()) {
+    ASSIGN_OR_RETURN(email, NormalizeEmail(spec.email));
+    user.email_index = EmailIndex(deps, email);
+  }
+  if (!spec.password.empty()) RETURN_IF_ERROR(crypto::CheckPasswordPolicy(spec.password));
+  if (!email.empty() && deps.store.users().FindByEmailIndex(user.email_index).ok()) {
+    return EmailTaken();
+  }
+  if (!spec.password.empty()) {
+    ASSIGN_OR_RETURN(user.password_hash, crypto::HashPassword(spec.password));
+  }
+  if (!spec.recovery_code.empty()) {
+    ASSIGN_OR_RETURN(user.recovery_hash,
+                     crypto::HashPassword(crypto::CanonicalRecoveryCode(spec.recovery_code)));
+  }
+  user.id = NewId();
+  user.created_at = deps.clock.NowMillis();
+  const ContentVault::NewKey key = deps.vault.CreateDataKey(user.id);
+  user.wrapped_key = key.wrapped;
+  if (!email.empty()) {
+    user.email_sealed = deps.vault.Seal(key.key, kEmailTable, user.id, user.id, email);
+  }
+  for (int attempt = 0;; ++attempt) {
+    user.handle = NewHandle();
+    const Status st = deps.store.users().Create(user);
+    if (st.ok()) return user;
+    if (st.code() == StatusCode::kAlreadyExists && st.field() == "email") return EmailTaken();
+    if (st.code() != StatusCode::kAlreadyExists || st.field() != "handle" || attempt == 8) {
+      return st;
+    }
+  }
+}
+
+Result<store::UserRecord> FindAccountByLogin(ApiDeps& deps, const std::string& login) {
+  if (login.find('@') != std::string::npos) {
+    const auto email = NormalizeEmail(login);
+    if (!email.ok()) return NotFound("no such account");
+    return deps.store.users().FindByEmailIndex(EmailIndex(deps, *email));
+  }
+  std::string handle;
+  for (const char c : login) {
+    if (c != ' ') handle.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (!LooksLikeHandle(handle)) return NotFound("no such account");
+  return deps.store.users().FindByHandle(handle);
+}
+
+bool SecretMatches(const store::UserRecord& user, const std::string& secret) {
+  if (!user.password_hash.empty() && crypto::VerifyPassword(user.password_hash, secret)) {
+    return true;
+  }
+  return !user.recovery_hash.empty() &&
+         crypto::VerifyPassword(user.recovery_hash, crypto::CanonicalRecoveryCode(secret));
+}
+
+}  // namespace interlude::api

@@ -1,0 +1,34 @@
+// Creating accounts and checking credentials: shared by the HTTP handlers and the
+// command line (`interlude user create`, `interlude demo`), so every account is made the
+// same way — a fresh handle, a new wrapped data key, Argon2id secrets, a sealed e-mail.
+//
+// Thread-safety: stateless functions over thread-safe dependencies.
+#pragma once
+
+#include <string>
+
+#include "api/api_context.h"
+
+namespace interlude::api {
+
+struct NewAccount {
+  store::Role role = store::Role::kClient;
+  std::string email;          // empty for anonymous accounts
+  std::string password;       // checked against the policy when not empty
+  std::string recovery_code;  // for anonymous accounts; hashed, never stored
+  std::string country;        // validated when not empty
+  std::string clinic_id;
+};
+
+// Validates and creates the account. InvalidArgument names the field ("email", "password",
+// "country"); AlreadyExists ("email") when the e-mail is taken.
+Result<store::UserRecord> CreateAccount(ApiDeps& deps, const NewAccount& spec);
+
+// Finds an account by e-mail or handle. NotFound when there is none.
+Result<store::UserRecord> FindAccountByLogin(ApiDeps& deps, const std::string& login);
+
+// True when `secret` is the account's password or (for anonymous accounts) its recovery
+// code, typed in any case, with or without dashes.
+bool SecretMatches(const store::UserRecord& user, const std::string& secret);
+
+}  // namespace interlude::api

@@ -1,0 +1,195 @@
+// The route table and the steps every request goes through.
+#include "api/api.h"
+
+#include <array>
+#include <exception>
+#include <string_view>
+#include <vector>
+
+#include "api/api_error.h"
+#include "api/handlers.h"
+#include "api/sessions.h"
+#include "base/log.h"
+#include "base/random.h"
+
+namespace interlude::api {
+namespace {
+
+enum class Access { kPublic, kSession };
+enum class Body { kNone, kObject, kOptionalObject };
+using Handler = Result<Reply> (*)(ApiDeps&, RequestContext&);
+
+struct Route {
+  std::string_view method;
+  std::string_view pattern;  // segments in braces capture a path parameter
+  Access access;
+  Body body;
+  Handler handler;
+};
+
+constexpr std::array<Route, 21> kRoutes = {{
+    {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
+    {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
+    {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
+    {"POST", "/api/v1/auth/register", Access::kPublic, Body::kObject, HandleRegister},
+    {"POST", "/api/v1/auth/login", Access::kPublic, Body::kObject, HandleLogin},
+    {"POST", "/api/v1/auth/logout", Access::kSession, Body::kNone, HandleLogout},
+    {"GET", "/api/v1/me", Access::kSession, Body::kNone, HandleGetMe},
+    {"PATCH", "/api/v1/me", Access::kSession, Body::kObject, HandlePatchMe},
+    {"DELETE", "/api/v1/me", Access::kSession, Body::kOptionalObject, HandleDeleteMe},
+    {"POST", "/api/v1/me/password", Access::kSession, Body::kObject, HandleChangePassword},
+    {"GET", "/api/v1/me/export", Access::kSession, Body::kNone, HandleExport},
+    {"POST", "/api/v1/entries", Access::kSession, Body::kObject, HandleCreateEntry},
+    {"GET", "/api/v1/entries", Access::kSession, Body::kNone, HandleListEntries},
+    {"GET", "/api/v1/entries/{id}", Access::kSession, Body::kNone, HandleGetEntry},
+    {"PUT", "/api/v1/entries/{id}", Access::kSession, Body::kObject, HandleReplaceEntry},
+    {"DELETE", "/api/v1/entries/{id}", Access::kSession, Body::kNone, HandleDeleteEntry},
+    {"POST", "/api/v1/checkins", Access::kSession, Body::kObject, HandleCreateCheckin},
+    {"GET", "/api/v1/checkins", Access::kSession, Body::kNone, HandleListCheckins},
+    {"DELETE", "/api/v1/checkins/{id}", Access::kSession, Body::kNone, HandleDeleteCheckin},
+    // Accepted for clients that log out with DELETE on the session.
+    {"DELETE", "/api/v1/auth/session", Access::kSession, Body::kNone, HandleLogout},
+    {"GET", "/api/v1/auth/session", Access::kSession, Body::kNone, HandleGetMe},
+}};
+
+std::vector<std::string_view> Split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  size_t pos = 0;
+  while (pos <= path.size()) {
+    const size_t next = path.find('/', pos);
+    const size_t end = next == std::string_view::npos ? path.size() : next;
+    parts.push_back(path.substr(pos, end - pos));
+    if (next == std::string_view::npos) break;
+    pos = next + 1;
+  }
+  return parts;
+}
+
+// Ids are [a-z0-9] of bounded length; anything else cannot name a resource.
+bool PlausibleId(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  for (const char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+bool Matches(const Route& route, const std::vector<std::string_view>& parts,
+             std::map<std::string, std::string>& params) {
+  const auto pattern = Split(route.pattern);
+  if (pattern.size() != parts.size()) return false;
+  std::map<std::string, std::string> captured;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string_view p = pattern[i];
+    if (p.size() > 2 && p.front() == '{' && p.back() == '}') {
+      if (!PlausibleId(parts[i])) return false;
+      captured.emplace(std::string(p.substr(1, p.size() - 2)), std::string(parts[i]));
+    } else if (p != parts[i]) {
+      return false;
+    }
+  }
+  params = std::move(captured);
+  return true;
+}
+
+bool IsMutating(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+std::string NewRequestId() {
+  std::uint8_t bytes[8];
+  FillRandom(bytes);
+  return ToHex(bytes);
+}
+
+Result<Reply> Dispatch(ApiDeps& deps, const Route& route, RequestContext& ctx,
+                       std::optional<ApiError>& transport_error) {
+  const HttpRequest& req = ctx.request;
+  // A browser always names the page that sent a cross-site request; refuse those outright.
+  const std::string& origin = req.Header("origin");
+  if (IsMutating(req.method) && !origin.empty() && !OriginAllowed(req)) {
+    transport_error = OriginMismatch();
+    return Internal("unreachable");
+  }
+  if (route.access == Access::kSession) {
+    ASSIGN_OR_RETURN(ctx.principal, Authenticate(deps, req));
+    // Cookies ride along on cross-site requests; a cookie-authenticated change must prove
+    // it came from our own pages.
+    if (ctx.principal->via_cookie && IsMutating(req.method) && !OriginAllowed(req)) {
+      transport_error = OriginMismatch();
+      return Internal("unreachable");
+    }
+  }
+  if (route.body != Body::kNone) {
+    auto parsed = ParseJsonObject(req, route.body == Body::kOptionalObject);
+    if (auto* error = std::get_if<ApiError>(&parsed)) {
+      transport_error = *error;
+      return Internal("unreachable");
+    }
+    ctx.body = std::move(std::get<Json>(parsed));
+  }
+  return route.handler(deps, ctx);
+}
+
+}  // namespace
+
+HttpResponse Api::Handle(const HttpRequest& request) {
+  RequestContext ctx{request, NewRequestId(), {}, std::nullopt, nullptr, 0};
+  const auto parts = Split(request.path);
+
+  const Route* route = nullptr;
+  bool path_known = false;
+  for (const Route& r : kRoutes) {
+    std::map<std::string, std::string> params;
+    if (!Matches(r, parts, params)) continue;
+    path_known = true;
+    if (r.method == request.method) {
+      route = &r;
+      ctx.params = std::move(params);
+      break;
+    }
+  }
+
+  HttpResponse response;
+  std::string_view route_name = "unmatched";
+  if (route == nullptr) {
+    response = ErrorResponse(path_known ? MethodNotAllowed() : RouteNotFound(), ctx.request_id);
+  } else {
+    route_name = route->pattern;
+    std::optional<ApiError> transport_error;
+    Result<Reply> result = Internal("handler did not run");
+    try {
+      result = Dispatch(deps_, *route, ctx, transport_error);
+    } catch (const std::exception&) {
+      Log(LogLevel::kError, "http.handler_exception", {{"request", LogId(ctx.request_id)}});
+      result = Internal("exception");
+    }
+    if (transport_error) {
+      response = ErrorResponse(*transport_error, ctx.request_id);
+    } else if (!result.ok()) {
+      const Status& st = result.status();
+      if (st.code() == StatusCode::kInternal || st.code() == StatusCode::kDataLoss) {
+        Log(LogLevel::kError, "http.internal_error",
+            {{"request", LogId(ctx.request_id)}, {"code", LogId(StatusCodeName(st.code()))}});
+      }
+      response = ErrorResponse(ErrorFromStatus(st), ctx.request_id);
+      if (response.status == 429 && ctx.retry_after_seconds > 0) {
+        response.SetHeader("Retry-After", std::to_string(ctx.retry_after_seconds));
+      }
+    } else {
+      Reply& reply = result.value();
+      response.status = reply.status;
+      if (!reply.body.is_null()) response.body = reply.body.dump();
+      for (auto& h : reply.headers) response.headers.push_back(std::move(h));
+    }
+  }
+  if (!response.body.empty()) response.SetHeader("Content-Type", "application/json; charset=utf-8");
+  response.SetHeader("Cache-Control", "no-store");
+  response.SetHeader("X-Request-Id", ctx.request_id);
+  Log(LogLevel::kDebug, "http.request",
+      {{"request", LogId(ctx.request_id)}, {"method", LogId(request.method)},
+       {"route", LogId(route_name)}, {"status", response.status}});
+  return response;
+}
+
+}  // namespace interlude::api

@@ -1,0 +1,25 @@
+// Api: the JSON contract (docs/api.md). Routes a plain HttpRequest to its handler after
+// the common steps — authentication, the origin check, body decoding — and turns the
+// outcome into an HttpResponse through the one error table (api_error.h).
+//
+// Thread-safety: Handle may be called from many threads at once.
+#pragma once
+
+#include "api/api_context.h"
+#include "api/http_types.h"
+
+namespace interlude::api {
+
+class Api {
+ public:
+  Api(store::Store& store, const Clock& clock, const ContentVault& vault, ApiOptions options)
+      : deps_{store, clock, vault, std::move(options)} {}
+
+  // Serves one request whose path starts with /api/. Never throws; bad input is never a 500.
+  HttpResponse Handle(const HttpRequest& request);
+
+ private:
+  ApiDeps deps_;
+};
+
+}  // namespace interlude::api

@@ -1,0 +1,67 @@
+// What every handler works with: the shared dependencies (ApiDeps), the request being
+// served with its caller (RequestContext), and the Reply a handler returns.
+//
+// Thread-safety: ApiDeps is shared by all request threads and holds only thread-safe parts;
+// a RequestContext belongs to one request.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/content_vault.h"
+#include "api/http_types.h"
+#include "api/json_body.h"
+#include "base/clock.h"
+#include "crypto/secret_key.h"
+#include "store/store.h"
+
+namespace interlude::api {
+
+struct ApiOptions {
+  std::string version = "0.0.0";
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int login_max_failures = 5;
+  int login_window_minutes = 15;
+};
+
+struct ApiDeps {
+  store::Store& store;
+  const Clock& clock;
+  const ContentVault& vault;
+  ApiOptions options;
+};
+
+// The authenticated caller.
+struct Principal {
+  store::UserRecord user;
+  crypto::SecretKey data_key;
+  std::string token_hash;
+  bool via_cookie = false;
+};
+
+struct RequestContext {
+  const HttpRequest& request;
+  std::string request_id;
+  std::map<std::string, std::string> params;  // path parameters such as {id}
+  std::optional<Principal> principal;         // set for authenticated routes
+  Json body;                                  // the decoded JSON object, for routes with one
+  int retry_after_seconds = 0;                // set with a ResourceExhausted answer
+
+  const Principal& caller() const { return *principal; }
+};
+
+// A successful answer. `body` null means no body (204).
+struct Reply {
+  int status = 200;
+  Json body;
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+inline Reply JsonReply(int status, Json body) { return Reply{status, std::move(body), {}}; }
+inline Reply NoContent() { return Reply{204, nullptr, {}}; }
+
+}  // namespace interlude::api

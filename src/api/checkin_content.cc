@@ -1,0 +1,103 @@
+// Check-in validation: the circumplex scales, the emotion vocabulary, tags and note.
+#include "api/checkin_content.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "api/vocabulary.h"
+#include "base/time_format.h"
+
+namespace interlude::api {
+namespace {
+
+constexpr UnixMillis kAllowedFutureSkew = 5 * 60 * 1000;
+constexpr UnixMillis kEarliest = 946684800000;  // 2000-01-01T00:00:00Z
+
+// Trims ASCII space and lower-cases ASCII letters (other scripts are kept as written).
+std::string NormalizeTag(const std::string& raw) {
+  size_t b = 0;
+  size_t e = raw.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(raw[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(raw[e - 1]))) --e;
+  std::string out;
+  for (size_t i = b; i < e; ++i) {
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(raw[i]))));
+  }
+  return out;
+}
+
+void Dedupe(std::vector<std::string>& items) {
+  std::vector<std::string> seen;
+  for (auto& item : items) {
+    if (std::find(seen.begin(), seen.end(), item) == seen.end()) seen.push_back(std::move(item));
+  }
+  items = std::move(seen);
+}
+
+}  // namespace
+
+Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now) {
+  ObjectReader reader(body);
+  ASSIGN_OR_RETURN(const std::int64_t valence, reader.RequiredInt("valence", 1, 7));
+  ASSIGN_OR_RETURN(const std::int64_t energy, reader.RequiredInt("energy", 1, 5));
+  ASSIGN_OR_RETURN(auto emotions, reader.OptionalStringArray("emotions", 10, 40));
+  ASSIGN_OR_RETURN(auto tags, reader.OptionalStringArray("tags", 20, 40));
+  ASSIGN_OR_RETURN(const auto sleep_hours, reader.OptionalNumber("sleep_hours", 0, 24));
+  ASSIGN_OR_RETURN(const auto note, reader.OptionalString("note", kMaxNoteChars));
+  ASSIGN_OR_RETURN(const auto at_text, reader.OptionalString("at", 64));
+  ASSIGN_OR_RETURN(const auto tz, reader.OptionalInt("tz_offset_min", -840, 840));
+  RETURN_IF_ERROR(reader.Finish());
+
+  for (const std::string& e : emotions) {
+    if (!IsKnownEmotion(e)) {
+      return InvalidArgument("emotions must come from the vocabulary (GET /api/v1/vocabulary); "
+                             "unknown word: " + e.substr(0, 40),
+                             "emotions");
+    }
+  }
+  Dedupe(emotions);
+  for (std::string& t : tags) {
+    t = NormalizeTag(t);
+    if (t.empty()) return InvalidArgument("tags must not be empty", "tags");
+  }
+  Dedupe(tags);
+
+  CheckinInput input;
+  input.at = now;
+  if (at_text) {
+    auto parsed = ParseIso8601(*at_text);
+    if (!parsed.ok()) return InvalidArgument(parsed.status().message(), "at");
+    if (*parsed > now + kAllowedFutureSkew) {
+      return InvalidArgument("at must not be in the future", "at");
+    }
+    if (*parsed < kEarliest) return InvalidArgument("at must not be before the year 2000", "at");
+    input.at = *parsed;
+  }
+  input.content = Json{{"valence", valence},
+                       {"energy", energy},
+                       {"emotions", emotions},
+                       {"tags", tags},
+                       {"sleep_hours", sleep_hours ? Json(*sleep_hours) : Json(nullptr)},
+                       {"note", note ? Json(*note) : Json(nullptr)},
+                       {"tz_offset_min", tz.value_or(0)}};
+  return input;
+}
+
+Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
+                         const store::SealedRecord& record) {
+  ASSIGN_OR_RETURN(const std::string plain,
+                   vault.Open(key, "checkins", record.id, record.user_id, record.body));
+  Json c = Json::parse(plain, nullptr, /*allow_exceptions=*/false);
+  if (c.is_discarded() || !c.is_object()) return DataLoss("stored check-in is not readable");
+  c["id"] = record.id;
+  c["at"] = FormatIso8601(record.sort_at);
+  c["created_at"] = FormatIso8601(record.created_at);
+  return c;
+}
+
+void SealCheckin(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
+                 store::SealedRecord& record) {
+  record.body = vault.Seal(key, "checkins", record.id, record.user_id, content.dump());
+}
+
+}  // namespace interlude::api

@@ -1,0 +1,66 @@
+// Mood check-in endpoints: create, list by time range, delete.
+#include "api/checkin_content.h"
+#include "api/handlers.h"
+#include "base/log.h"
+#include "base/random.h"
+#include "base/time_format.h"
+
+namespace interlude::api {
+namespace {
+
+store::RecordRepository& Checkins(ApiDeps& deps) {
+  return deps.store.records(store::Collection::kCheckins);
+}
+
+Result<std::optional<UnixMillis>> QueryTime(const RequestContext& ctx, const char* name) {
+  const auto it = ctx.request.query.find(name);
+  if (it == ctx.request.query.end() || it->second.empty()) return std::optional<UnixMillis>();
+  auto t = ParseIso8601(it->second);
+  if (!t.ok()) return InvalidArgument(std::string(name) + ": " + t.status().message(), name);
+  return std::optional<UnixMillis>(*t);
+}
+
+}  // namespace
+
+Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
+  const UnixMillis now = deps.clock.NowMillis();
+  ASSIGN_OR_RETURN(const CheckinInput input, ParseCheckinInput(ctx.body, now));
+  store::SealedRecord r;
+  r.id = NewId();
+  r.user_id = ctx.caller().user.id;
+  r.kind = "mood";
+  r.sort_at = input.at;
+  r.created_at = r.updated_at = now;
+  SealCheckin(deps.vault, ctx.caller().data_key, input.content, r);
+  RETURN_IF_ERROR(Checkins(deps).Insert(r));
+  Log(LogLevel::kInfo, "checkin.created", {{"user", LogId(r.user_id)}, {"checkin", LogId(r.id)}});
+  ASSIGN_OR_RETURN(Json checkin, OpenCheckin(deps.vault, ctx.caller().data_key, r));
+  return JsonReply(201, Json{{"checkin", std::move(checkin)}});
+}
+
+Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {
+  store::ListQuery q;
+  ASSIGN_OR_RETURN(const auto from, QueryTime(ctx, "from"));
+  ASSIGN_OR_RETURN(const auto to, QueryTime(ctx, "to"));
+  if (from) q.from = *from;
+  if (to) q.to = *to;
+  if (from && to && *from > *to) return InvalidArgument("from must not be after to", "from");
+  ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 1000, 100));
+  q.limit = static_cast<int>(limit);
+  ASSIGN_OR_RETURN(const auto rows, Checkins(deps).List(ctx.caller().user.id, q));
+  Json checkins = Json::array();
+  for (const store::SealedRecord& r : rows) {
+    ASSIGN_OR_RETURN(Json c, OpenCheckin(deps.vault, ctx.caller().data_key, r));
+    checkins.push_back(std::move(c));
+  }
+  return JsonReply(200, Json{{"checkins", std::move(checkins)}});
+}
+
+Result<Reply> HandleDeleteCheckin(ApiDeps& deps, RequestContext& ctx) {
+  RETURN_IF_ERROR(Checkins(deps).Delete(ctx.caller().user.id, ctx.params.at("id")));
+  Log(LogLevel::kInfo, "checkin.deleted",
+      {{"user", LogId(ctx.caller().user.id)}, {"checkin", LogId(ctx.params.at("id"))}});
+  return NoContent();
+}
+
+}  // namespace interlude::api

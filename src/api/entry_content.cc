@@ -1,0 +1,109 @@
+// Entry kinds and their structured fields.
+#include "api/entry_content.h"
+
+#include <algorithm>
+#include <array>
+
+#include "base/time_format.h"
+
+namespace interlude::api {
+namespace {
+
+constexpr std::array<const char*, 5> kKinds = {"free", "gratitude", "thought_record",
+                                               "session_prep", "after_session"};
+
+// Reads a kind's text fields into `out`; returns whether any was non-empty.
+Result<bool> ReadTextFields(ObjectReader& reader, std::initializer_list<const char*> names,
+                            Json& out) {
+  bool any = false;
+  for (const char* name : names) {
+    ASSIGN_OR_RETURN(const auto value, reader.OptionalString(name, kMaxEntryFieldChars));
+    if (value) {
+      any |= !value->empty();
+      out[name] = *value;
+    }
+  }
+  return any;
+}
+
+// Validates the `fields` object of `kind`; returns whether it holds any text.
+Result<bool> ReadFields(const std::string& kind, const Json* fields, Json& out) {
+  out = Json::object();
+  if (fields == nullptr) return false;
+  ObjectReader reader(*fields, "fields.");
+  bool any = false;
+  if (kind == "gratitude") {
+    ASSIGN_OR_RETURN(const auto items, reader.OptionalStringArray("items", 5, kMaxEntryFieldChars));
+    if (!items.empty()) out["items"] = items;
+    any = std::any_of(items.begin(), items.end(), [](const std::string& s) { return !s.empty(); });
+  } else if (kind == "thought_record") {
+    ASSIGN_OR_RETURN(any, ReadTextFields(reader, {"situation", "automatic_thought", "evidence_for",
+                                                  "evidence_against", "balanced_thought"},
+                                         out));
+    for (const char* mood : {"mood_before", "mood_after"}) {
+      ASSIGN_OR_RETURN(const auto v, reader.OptionalInt(mood, 0, 100));
+      if (v) out[mood] = *v;
+    }
+  } else if (kind == "session_prep") {
+    ASSIGN_OR_RETURN(any, ReadTextFields(reader, {"want_to_discuss", "since_last_session", "questions"}, out));
+  } else if (kind == "after_session") {
+    ASSIGN_OR_RETURN(any, ReadTextFields(reader, {"takeaways", "homework", "feelings"}, out));
+  }
+  RETURN_IF_ERROR(reader.Finish());  // "free" takes no fields: any is unknown
+  return any;
+}
+
+}  // namespace
+
+Result<EntryInput> ParseEntryInput(const Json& body) {
+  ObjectReader reader(body);
+  ASSIGN_OR_RETURN(const auto kind, reader.OptionalString("kind", 40));
+  ASSIGN_OR_RETURN(const auto text, reader.OptionalString("text", kMaxEntryTextChars));
+  ASSIGN_OR_RETURN(const auto title, reader.OptionalString("title", kMaxEntryTitleChars));
+  ASSIGN_OR_RETURN(const Json* fields, reader.OptionalObject("fields"));
+  RETURN_IF_ERROR(reader.Finish());
+
+  EntryInput input;
+  input.kind = kind.value_or("free");
+  if (std::find(kKinds.begin(), kKinds.end(), input.kind) == kKinds.end()) {
+    return InvalidArgument("kind must be one of free, gratitude, thought_record, session_prep, "
+                           "after_session",
+                           "kind");
+  }
+  Json fields_out;
+  ASSIGN_OR_RETURN(const bool has_field_text, ReadFields(input.kind, fields, fields_out));
+  const bool has_text = text && !text->empty();
+  if (!has_text && !has_field_text) {
+    return InvalidArgument(input.kind == "free" ? "text is required"
+                                                : "write something in the text or a field",
+                           "text");
+  }
+  input.content = Json{{"title", title ? Json(*title) : Json(nullptr)},
+                       {"text", text.value_or("")},
+                       {"fields", std::move(fields_out)}};
+  return input;
+}
+
+Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
+                       const store::SealedRecord& record) {
+  ASSIGN_OR_RETURN(const std::string plain,
+                   vault.Open(key, "entries", record.id, record.user_id, record.body));
+  Json content = Json::parse(plain, nullptr, /*allow_exceptions=*/false);
+  if (content.is_discarded() || !content.is_object()) {
+    return DataLoss("stored entry is not readable");
+  }
+  return Json{{"id", record.id},
+              {"kind", record.kind},
+              {"title", content.value("title", Json(nullptr))},
+              {"text", content.value("text", "")},
+              {"fields", content.value("fields", Json::object())},
+              {"created_at", FormatIso8601(record.created_at)},
+              {"updated_at", FormatIso8601(record.updated_at)}};
+}
+
+void SealEntry(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
+               store::SealedRecord& record) {
+  record.body = vault.Seal(key, "entries", record.id, record.user_id, content.dump());
+}
+
+}  // namespace interlude::api

@@ -1,0 +1,37 @@
+// Journal entries: validation of the request body per kind, and the sealed form.
+//
+// The sealed body is the JSON {title, text, fields}; kind and times stay in clear.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+
+#include "api/content_vault.h"
+#include "api/json_body.h"
+#include "store/records.h"
+
+namespace interlude::api {
+
+inline constexpr size_t kMaxEntryTextChars = 20000;
+inline constexpr size_t kMaxEntryTitleChars = 200;
+inline constexpr size_t kMaxEntryFieldChars = 2000;
+
+struct EntryInput {
+  std::string kind;
+  Json content;  // {title, text, fields}
+};
+
+// Validates {text, title?, kind?, fields?}. InvalidArgument names the field at fault
+// ("fields.mood_before" for a nested one).
+Result<EntryInput> ParseEntryInput(const Json& body);
+
+// The API form {id, kind, title, text, fields, created_at, updated_at} of a stored entry.
+Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
+                       const store::SealedRecord& record);
+
+// Seals `content` into `record.body` (record id and user id must be set).
+void SealEntry(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
+               store::SealedRecord& record);
+
+}  // namespace interlude::api

@@ -1,0 +1,100 @@
+// Journal entry endpoints: create, list (newest first, cursor paging), get, replace, delete.
+#include <cstdlib>
+
+#include "api/entry_content.h"
+#include "api/handlers.h"
+#include "base/log.h"
+#include "base/random.h"
+
+namespace interlude::api {
+namespace {
+
+store::RecordRepository& Entries(ApiDeps& deps) {
+  return deps.store.records(store::Collection::kEntries);
+}
+
+// Cursors are "<sort_at>.<id>": opaque to clients, validated here.
+std::string EncodeCursor(const store::SealedRecord& r) {
+  return std::to_string(r.sort_at) + "." + r.id;
+}
+
+Result<store::Cursor> DecodeCursor(const std::string& text) {
+  const size_t dot = text.find('.');
+  const auto bad = [] { return InvalidArgument("before is not a valid cursor", "before"); };
+  if (dot == std::string::npos || dot == 0 || dot > 19 || text.size() - dot - 1 > 64) return bad();
+  char* end = nullptr;
+  const long long at = std::strtoll(text.c_str(), &end, 10);
+  if (end != text.c_str() + dot) return bad();
+  return store::Cursor{at, text.substr(dot + 1)};
+}
+
+Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::SealedRecord& r,
+                         int status) {
+  ASSIGN_OR_RETURN(Json entry, OpenEntry(deps.vault, ctx.caller().data_key, r));
+  return JsonReply(status, Json{{"entry", std::move(entry)}});
+}
+
+}  // namespace
+
+Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(const EntryInput input, ParseEntryInput(ctx.body));
+  const UnixMillis now = deps.clock.NowMillis();
+  store::SealedRecord r;
+  r.id = NewId();
+  r.user_id = ctx.caller().user.id;
+  r.kind = input.kind;
+  r.sort_at = r.created_at = r.updated_at = now;
+  SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
+  RETURN_IF_ERROR(Entries(deps).Insert(r));
+  Log(LogLevel::kInfo, "entry.created", {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)},
+                                         {"bytes", static_cast<std::uint64_t>(r.body.size())}});
+  return EntryReply(deps, ctx, r, 201);
+}
+
+Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
+  store::ListQuery q;
+  ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 100, 20));
+  q.limit = static_cast<int>(limit);
+  if (const auto it = ctx.request.query.find("before"); it != ctx.request.query.end()) {
+    ASSIGN_OR_RETURN(q.before, DecodeCursor(it->second));
+  }
+  // Ask for one more than the page to know whether another page follows.
+  ++q.limit;
+  ASSIGN_OR_RETURN(auto rows, Entries(deps).List(ctx.caller().user.id, q));
+  const bool more = rows.size() > static_cast<size_t>(limit);
+  if (more) rows.pop_back();
+  Json entries = Json::array();
+  for (const store::SealedRecord& r : rows) {
+    ASSIGN_OR_RETURN(Json e, OpenEntry(deps.vault, ctx.caller().data_key, r));
+    entries.push_back(std::move(e));
+  }
+  return JsonReply(200, Json{{"entries", std::move(entries)},
+                            {"next_before", more ? Json(EncodeCursor(rows.back())) : Json(nullptr)}});
+}
+
+Result<Reply> HandleGetEntry(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(const store::SealedRecord r,
+                   Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
+  return EntryReply(deps, ctx, r, 200);
+}
+
+Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(store::SealedRecord r,
+                   Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
+  ASSIGN_OR_RETURN(const EntryInput input, ParseEntryInput(ctx.body));
+  r.kind = input.kind;
+  r.updated_at = deps.clock.NowMillis();
+  SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
+  RETURN_IF_ERROR(Entries(deps).Replace(r));
+  Log(LogLevel::kInfo, "entry.replaced", {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)}});
+  return EntryReply(deps, ctx, r, 200);
+}
+
+Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx) {
+  RETURN_IF_ERROR(Entries(deps).Delete(ctx.caller().user.id, ctx.params.at("id")));
+  Log(LogLevel::kInfo, "entry.deleted",
+      {{"user", LogId(ctx.caller().user.id)}, {"entry", LogId(ctx.params.at("id"))}});
+  return NoContent();
+}
+
+}  // namespace interlude::api

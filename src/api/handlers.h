@@ -1,0 +1,45 @@
+// Every endpoint's handler. Each validates its input, does its work through ApiDeps and
+// returns a Reply or a Status (mapped to HTTP by api_error). Authenticated handlers find
+// the caller in ctx.principal.
+//
+// Thread-safety: handlers are stateless and run concurrently.
+#pragma once
+
+#include "api/api_context.h"
+
+namespace interlude::api {
+
+// System
+Result<Reply> HandleHealth(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleVocabulary(ApiDeps& deps, RequestContext& ctx);
+
+// Accounts (account_handlers.cc)
+Result<Reply> HandleAnonymousStart(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleRegister(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleLogin(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleLogout(ApiDeps& deps, RequestContext& ctx);
+
+// The caller's own account (me_handlers.cc)
+Result<Reply> HandleGetMe(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePatchMe(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleChangePassword(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteMe(ApiDeps& deps, RequestContext& ctx);
+
+// Journal entries (entry_handlers.cc)
+Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleGetEntry(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx);
+
+// Mood check-ins (checkin_handlers.cc)
+Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteCheckin(ApiDeps& deps, RequestContext& ctx);
+
+// An integer query parameter in [lo, hi], or `fallback` when absent.
+Result<std::int64_t> QueryInt(const RequestContext& ctx, const char* name, std::int64_t lo,
+                              std::int64_t hi, std::int64_t fallback);
+
+}  // namespace interlude::api

@@ -1,0 +1,38 @@
+// Plain HTTP request and response values: the boundary between server/ (which speaks HTTP
+// through RESTinio) and api/ (which only sees these), so handlers are testable without a
+// socket.
+//
+// Thread-safety: plain values.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace interlude::api {
+
+struct HttpRequest {
+  std::string method;  // upper case: GET, POST, ...
+  std::string path;    // decoded path, no query string
+  std::map<std::string, std::string> query;    // decoded query parameters
+  std::map<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+  std::string remote_address;  // peer IP, for throttling
+  bool tls = false;
+
+  // The header's value, or "" when absent.
+  const std::string& Header(const std::string& lower_name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void SetHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
+};
+
+}  // namespace interlude::api

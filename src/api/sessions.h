@@ -1,0 +1,38 @@
+// Sessions: 256-bit random tokens (only their hash is stored), carried by an HttpOnly
+// SameSite=Strict cookie or an Authorization: Bearer header, with an idle timeout and an
+// absolute lifetime. Cookie-authenticated mutations must come from our own origin.
+//
+// Thread-safety: stateless functions over thread-safe dependencies.
+#pragma once
+
+#include <string>
+
+#include "api/api_context.h"
+
+namespace interlude::api {
+
+inline constexpr char kSessionCookie[] = "interlude_session";
+
+struct NewSession {
+  std::string token;
+  std::string set_cookie;  // the Set-Cookie header value
+};
+
+// Starts a session for `user`; the token is returned once and never stored.
+Result<NewSession> BeginSession(ApiDeps& deps, const store::UserRecord& user, bool tls);
+
+// Resolves the caller from the request's bearer token or cookie. Unauthenticated when
+// there is none, it is unknown, expired or idle too long, or the account is disabled.
+// PermissionDenied ("origin_mismatch") is not decided here: see CheckOrigin.
+Result<Principal> Authenticate(ApiDeps& deps, const HttpRequest& request);
+
+// For cookie-authenticated mutating requests: true when Origin matches the Host.
+bool OriginAllowed(const HttpRequest& request);
+
+// A Set-Cookie value that clears the session cookie.
+std::string ClearSessionCookie(bool tls);
+
+// The token presented by the request (bearer first, then cookie), or "".
+std::string PresentedToken(const HttpRequest& request, bool* via_cookie);
+
+}  // namespace interlude::api

@@ -1,0 +1,99 @@
+// `interlude init`, `demo` and `user create|list|disable`.
+#include <iostream>
+
+#include "api/account_service.h"
+#include "app/commands.h"
+#include "app/data_dir.h"
+#include "app/demo_seed.h"
+#include "base/random.h"
+#include "base/time_format.h"
+
+namespace interlude::app {
+namespace {
+
+Result<DataDir> Open(const std::string& dir) { return OpenDataDir(dir, ProcessEnv(), 2); }
+
+api::ApiDeps Deps(DataDir& data) {
+  return api::ApiDeps{*data.store, SystemClock::Get(), *data.vault, api::ApiOptions{}};
+}
+
+}  // namespace
+
+int Fail(const std::string& message) {
+  std::cerr << "interlude: " << message << std::endl;
+  return 1;
+}
+
+int RunInit(const std::string& data_dir) {
+  if (const Status st = InitDataDir(data_dir, ProcessEnv()); !st.ok()) return Fail(st.message());
+  std::cout << "Initialised " << data_dir << " (database and master key). Keep the master key "
+            << "safe and backed up apart from the database: without it nothing can be read.\n";
+  return 0;
+}
+
+int RunDemo(const std::string& data_dir) {
+  if (!DataDirInitialised(data_dir)) {
+    if (const int rc = RunInit(data_dir); rc != 0) return rc;
+  }
+  auto data = Open(data_dir);
+  if (!data.ok()) return Fail(data.status().message());
+  const Status st = SeedDemo(*data->store, *data->vault, SystemClock::Get().NowMillis(), std::cout);
+  if (!st.ok()) return Fail(st.message());
+  return 0;
+}
+
+int RunUserCreate(const UserCreateFlags& flags) {
+  store::Role role;
+  if (!store::ParseRole(flags.role, role)) return Fail("--role must be client, clinician or admin");
+  auto data = Open(flags.data_dir);
+  if (!data.ok()) return Fail(data.status().message());
+  api::NewAccount spec;
+  spec.role = role;
+  spec.email = flags.login;
+  spec.password = flags.password;
+  if (spec.password.empty()) return Fail("--password is required");
+  if (!flags.clinic.empty()) {
+    auto clinic = data->store->clinics().FindByName(flags.clinic);
+    if (!clinic.ok()) {
+      store::ClinicRecord created{NewId(), flags.clinic, SystemClock::Get().NowMillis()};
+      if (const Status st = data->store->clinics().Create(created); !st.ok()) return Fail(st.message());
+      clinic = created;
+    }
+    spec.clinic_id = clinic->id;
+  }
+  api::ApiDeps deps = Deps(*data);
+  auto user = api::CreateAccount(deps, spec);
+  if (!user.ok()) return Fail(user.status().message());
+  std::cout << "Created " << flags.role << " " << user->handle << " (id " << user->id << ")\n";
+  return 0;
+}
+
+int RunUserList(const std::string& data_dir) {
+  auto data = Open(data_dir);
+  if (!data.ok()) return Fail(data.status().message());
+  auto users = data->store->users().List();
+  if (!users.ok()) return Fail(users.status().message());
+  std::cout << "id\trole\thandle\tcreated\tstate\n";
+  for (const store::UserRecord& u : *users) {
+    std::cout << u.id << '\t' << store::RoleName(u.role) << '\t' << u.handle << '\t'
+              << FormatIso8601(u.created_at) << '\t' << (u.disabled ? "disabled" : "active") << '\n';
+  }
+  return 0;
+}
+
+int RunUserDisable(const std::string& data_dir, const std::string& login, bool disable) {
+  auto data = Open(data_dir);
+  if (!data.ok()) return Fail(data.status().message());
+  api::ApiDeps deps = Deps(*data);
+  auto user = api::FindAccountByLogin(deps, login);
+  if (!user.ok()) user = data->store->users().FindById(login);
+  if (!user.ok()) return Fail("no account with the e-mail, handle or id " + login);
+  store::UserRecord updated = *user;
+  updated.disabled = disable;
+  if (const Status st = data->store->users().Update(updated); !st.ok()) return Fail(st.message());
+  if (disable) (void)data->store->sessions().DeleteForUser(updated.id, "");
+  std::cout << (disable ? "Disabled " : "Enabled ") << updated.handle << "\n";
+  return 0;
+}
+
+}  // namespace interlude::app

@@ -1,0 +1,38 @@
+// The subcommands of the `interlude` binary. Each returns the process exit code and prints
+// operator-facing messages (never user content) to stdout/stderr.
+//
+// Thread-safety: each runs on the main thread.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace interlude::app {
+
+struct ServeFlags {
+  std::optional<std::string> listen;
+  std::optional<std::string> data_dir;
+  std::optional<std::string> web_root;
+  std::string config_file;
+};
+
+int RunServe(const ServeFlags& flags);
+int RunInit(const std::string& data_dir);
+int RunDemo(const std::string& data_dir);
+
+struct UserCreateFlags {
+  std::string data_dir;
+  std::string role = "client";
+  std::string login;  // e-mail
+  std::string password;
+  std::string clinic;  // clinic name; created when new
+};
+
+int RunUserCreate(const UserCreateFlags& flags);
+int RunUserList(const std::string& data_dir);
+int RunUserDisable(const std::string& data_dir, const std::string& login, bool disable);
+
+// Prints "interlude: <message>" to stderr and returns 1.
+int Fail(const std::string& message);
+
+}  // namespace interlude::app

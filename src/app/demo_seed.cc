@@ -1,0 +1,213 @@
+// Demo generator: mood courses, tags that go with better or worse mood, emotions that fit
+// the quadrant, entries from each persona's words.
+#include "app/demo_seed.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "api/account_service.h"
+#include "api/api.h"
+#include "api/vocabulary.h"
+#include "app/demo_personas.h"
+#include "base/random.h"
+#include "base/time_format.h"
+
+namespace interlude::app {
+namespace {
+
+constexpr int kDays = 90;
+constexpr UnixMillis kDay = 86400000;
+constexpr UnixMillis kMinute = 60000;
+constexpr char kSeededMeta[] = "demo_seeded";
+
+using Json = nlohmann::json;
+
+// The person's underlying mood on day `d` (before tags and noise).
+double BaseValence(const Persona& p, int d, std::mt19937& rng) {
+  const double t = static_cast<double>(d) / (kDays - 1);
+  switch (p.course) {
+    case MoodCourse::kErratic: {
+      std::bernoulli_distribution up(0.5);
+      return up(rng) ? 5.8 : 2.2;
+    }
+    case MoodCourse::kImproving:
+      // Slow start, steadier gains after the first month (as therapy takes hold).
+      return p.valence_start + (p.valence_end - p.valence_start) * std::pow(t, 1.3);
+    default:
+      return p.valence_start + (p.valence_end - p.valence_start) * t;
+  }
+}
+
+std::vector<std::string> PickEmotions(int valence, int energy, std::mt19937& rng) {
+  std::vector<std::string> pool;
+  const bool high = energy >= 4;
+  for (const api::EmotionWord& e : api::EmotionVocabulary()) {
+    const bool fits_valence = valence >= 5 ? e.pleasant : valence <= 3 ? !e.pleasant : true;
+    if (fits_valence && (e.energy == api::Energy::kHigh) == high) pool.emplace_back(e.word);
+  }
+  std::shuffle(pool.begin(), pool.end(), rng);
+  std::uniform_int_distribution<int> count(1, 3);
+  pool.resize(std::min<size_t>(pool.size(), static_cast<size_t>(count(rng))));
+  return pool;
+}
+
+class Seeder {
+ public:
+  Seeder(store::Store& store, const api::ContentVault& vault, UnixMillis now)
+      : store_(store), vault_(vault), now_(now), clock_(now), api_(store, clock_, vault, Options()) {}
+
+  Status SeedPersona(const Persona& p, std::uint32_t seed) {
+    clock_.Set(now_ - kDays * kDay - kDay);
+    api::ApiDeps deps{store_, clock_, vault_, Options()};
+    api::NewAccount spec;
+    spec.email = std::string(p.email);
+    spec.password = std::string(kDemoPassword);
+    spec.country = "GB";
+    ASSIGN_OR_RETURN(const store::UserRecord user, api::CreateAccount(deps, spec));
+    (void)user;
+    ASSIGN_OR_RETURN(token_, Login(p.email));
+
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> noise(0.0, p.day_noise);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    size_t entry_index = 0;
+    const UnixMillis first_day = (now_ / kDay - kDays + 1) * kDay;  // UTC midnight, 90 days ago
+    for (int d = 0; d < kDays; ++d) {
+      if (d % p.checkin_gap_days != 0) continue;
+      const int jitter = p.checkin_gap_days > 1 ? static_cast<int>(unit(rng) * 3) : 0;
+      const UnixMillis local_midnight = first_day + (d + jitter) * kDay;
+      if (local_midnight > now_) break;
+      // Tags for the day, and what they do to mood.
+      std::vector<std::string> tags;
+      for (const std::string_view tag : p.tags) {
+        if (unit(rng) < 0.35) tags.emplace_back(tag);
+      }
+      double valence = BaseValence(p, d, rng) + noise(rng);
+      if (!p.helps_tag.empty() && std::find(tags.begin(), tags.end(), p.helps_tag) != tags.end()) valence += 0.9;
+      if (!p.hurts_tag.empty() && std::find(tags.begin(), tags.end(), p.hurts_tag) != tags.end()) valence -= 0.9;
+      const int v = std::clamp(static_cast<int>(std::lround(valence)), 1, 7);
+      const int e = std::clamp(static_cast<int>(std::lround(1.0 + (v - 1) * 0.6 + noise(rng) * 0.5)), 1, 5);
+      const double sleep = std::clamp(std::round((5.0 + v * 0.45 + noise(rng) * 0.5) * 2) / 2, 3.0, 10.0);
+
+      // Morning check-in in the person's own time zone, sometimes an evening one too.
+      const UnixMillis morning = local_midnight + (8 * 60 + static_cast<int>(unit(rng) * 90)) * kMinute -
+                                 p.tz_offset_min * kMinute;
+      RETURN_IF_ERROR(Checkin(p, morning, v, e, tags, sleep, rng));
+      if (p.checkin_gap_days == 1 && unit(rng) < 0.4) {
+        const UnixMillis evening = local_midnight + (20 * 60 + static_cast<int>(unit(rng) * 150)) * kMinute -
+                                   p.tz_offset_min * kMinute;
+        // The evening differs from the morning about as much as the person's days do.
+        const int ev = std::clamp(v + static_cast<int>(std::lround(noise(rng))), 1, 7);
+        RETURN_IF_ERROR(Checkin(p, evening, ev, std::max(1, e - 1), {}, -1, rng));
+      }
+      if (unit(rng) < p.entry_chance) {
+        const auto& pool = d < kDays / 3 ? p.early : d < 2 * kDays / 3 ? p.middle : p.late;
+        const DemoEntry& entry = pool[entry_index++ % pool.size()];
+        const UnixMillis when = local_midnight + (21 * 60 + static_cast<int>(unit(rng) * 100)) * kMinute -
+                                p.tz_offset_min * kMinute;
+        RETURN_IF_ERROR(Entry(entry, std::min(when, now_)));
+      }
+    }
+    return OkStatus();
+  }
+
+  Status SeedClinician() {
+    api::ApiDeps deps{store_, clock_, vault_, Options()};
+    store::ClinicRecord clinic{NewId(), std::string(kDemoClinicName), now_};
+    RETURN_IF_ERROR(store_.clinics().Create(clinic));
+    api::NewAccount spec;
+    spec.role = store::Role::kClinician;
+    spec.email = std::string(kDemoClinicianEmail);
+    spec.password = std::string(kDemoPassword);
+    spec.clinic_id = clinic.id;
+    return api::CreateAccount(deps, spec).status();
+  }
+
+ private:
+  static api::ApiOptions Options() {
+    api::ApiOptions o;
+    o.session_idle_minutes = 366 * 24 * 60;  // the clock walks through 90 days
+    o.session_absolute_hours = 366 * 24;
+    return o;
+  }
+
+  Result<Json> Call(const std::string& method, const std::string& path, const Json& body) {
+    api::HttpRequest req;
+    req.method = method;
+    req.path = path;
+    req.body = body.dump();
+    req.headers["content-type"] = "application/json";
+    if (!token_.empty()) req.headers["authorization"] = "Bearer " + token_;
+    req.remote_address = "demo";
+    const api::HttpResponse r = api_.Handle(req);
+    if (r.status >= 300) return Internal("demo request " + path + " failed with " + std::to_string(r.status) + ": " + r.body);
+    return Json::parse(r.body);
+  }
+
+  Result<std::string> Login(std::string_view email) {
+    token_.clear();
+    ASSIGN_OR_RETURN(const Json r, Call("POST", "/api/v1/auth/login",
+                                        Json{{"login", email}, {"password", kDemoPassword}}));
+    return r["token"].get<std::string>();
+  }
+
+  Status Checkin(const Persona& p, UnixMillis at, int valence, int energy,
+                 const std::vector<std::string>& tags, double sleep, std::mt19937& rng) {
+    if (at > now_) return OkStatus();
+    clock_.Set(at);
+    Json body = {{"valence", valence}, {"energy", energy}, {"emotions", PickEmotions(valence, energy, rng)},
+                 {"tags", tags}, {"at", FormatIso8601(at)}, {"tz_offset_min", p.tz_offset_min}};
+    if (sleep >= 0) body["sleep_hours"] = sleep;
+    return Call("POST", "/api/v1/checkins", body).status();
+  }
+
+  Status Entry(const DemoEntry& entry, UnixMillis at) {
+    clock_.Set(at);
+    Json body = {{"kind", entry.kind}, {"text", entry.text},
+                 {"fields", Json::parse(entry.fields_json)}};
+    if (!entry.title.empty()) body["title"] = entry.title;
+    return Call("POST", "/api/v1/entries", body).status();
+  }
+
+  store::Store& store_;
+  const api::ContentVault& vault_;
+  UnixMillis now_;
+  ManualClock clock_;
+  api::Api api_;
+  std::string token_;
+};
+
+void PrintLogins(std::ostream& out) {
+  out << "Demo log-ins (password for all: " << kDemoPassword << ")\n";
+  out << "  clinician  " << kDemoClinicianEmail << "  " << kDemoPassword << "\n";
+  static constexpr const char* kCourse[] = {"improving", "worsening", "rumination loop",
+                                            "flat", "erratic", "sparse"};
+  for (const Persona& p : DemoPersonas()) {
+    out << "  client  " << p.email << "  " << kDemoPassword << "  (" << p.name << ", "
+        << kCourse[static_cast<int>(p.course)] << ")\n";
+  }
+}
+
+}  // namespace
+
+Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
+                std::ostream& out) {
+  ASSIGN_OR_RETURN(const auto seeded, store.meta().Get(kSeededMeta));
+  if (seeded) {
+    out << "Demo data was already seeded.\n";
+    PrintLogins(out);
+    return OkStatus();
+  }
+  Seeder seeder(store, vault, now);
+  RETURN_IF_ERROR(seeder.SeedClinician());
+  std::uint32_t seed = 20261128;
+  for (const Persona& p : DemoPersonas()) RETURN_IF_ERROR(seeder.SeedPersona(p, seed++));
+  RETURN_IF_ERROR(store.meta().Put(kSeededMeta, std::to_string(now)));
+  out << "Seeded a clinic, a clinician and " << DemoPersonas().size()
+      << " clients with 90 days of check-ins and journal entries.\n";
+  PrintLogins(out);
+  return OkStatus();
+}
+
+}  // namespace interlude::app

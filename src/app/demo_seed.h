@@ -1,0 +1,21 @@
+// `interlude demo`: seeds a clinic, a clinician and six clients with 90 days of check-ins
+// and journal entries, written through the real API (validation, encryption) with a
+// manual clock walking through the days.
+//
+// Thread-safety: run alone, at the command line.
+#pragma once
+
+#include <ostream>
+
+#include "api/content_vault.h"
+#include "base/clock.h"
+#include "store/store.h"
+
+namespace interlude::app {
+
+// Seeds once; a second run only prints the log-ins again. `now` anchors the 90 days.
+// Writes the log-ins to `out`.
+Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
+                std::ostream& out);
+
+}  // namespace interlude::app

@@ -1,0 +1,111 @@
+// The demo must show what it claims: six courses of mood a newcomer can tell apart.
+#include "app/demo_seed.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+#include <sstream>
+
+#include "api/checkin_content.h"
+#include "app/data_dir.h"
+#include "app/demo_personas.h"
+#include "testing/temp_dir.h"
+
+namespace interlude::app {
+namespace {
+
+constexpr UnixMillis kNow = 1795830289000;
+constexpr UnixMillis kDay = 86400000;
+
+EnvLookup NoEnv() {
+  return [](const char*) -> std::optional<std::string> { return std::nullopt; };
+}
+
+struct Series {
+  std::vector<double> first_month;
+  std::vector<double> last_month;
+  size_t checkins = 0;
+  size_t entries = 0;
+};
+
+double Mean(const std::vector<double>& v) {
+  return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
+}
+
+class DemoSeedTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = tmp_.File("var");
+    ASSERT_TRUE(InitDataDir(dir_, NoEnv()).ok());
+    auto data = OpenDataDir(dir_, NoEnv(), 2);
+    ASSERT_TRUE(data.ok());
+    data_ = std::move(*data);
+    std::ostringstream out;
+    ASSERT_TRUE(SeedDemo(*data_.store, *data_.vault, kNow, out).ok());
+    output_ = out.str();
+  }
+
+  Series SeriesOf(const std::string& handle_or_email_prefix) {
+    Series s;
+    auto users = data_.store->users().List();
+    for (const store::UserRecord& u : *users) {
+      auto key = data_.vault->DataKey(u);
+      if (!key.ok()) continue;
+      auto email = data_.vault->Open(*key, "users.email", u.id, u.id, u.email_sealed);
+      if (!email.ok() || email->rfind(handle_or_email_prefix, 0) != 0) continue;
+      store::ListQuery all;
+      all.limit = 0;
+      auto rows = data_.store->records(store::Collection::kCheckins).List(u.id, all);
+      for (const auto& r : *rows) {
+        const auto c = api::OpenCheckin(*data_.vault, *key, r);
+        const double v = c->at("valence").get<double>();
+        if (r.sort_at < kNow - 60 * kDay) s.first_month.push_back(v);
+        if (r.sort_at >= kNow - 30 * kDay) s.last_month.push_back(v);
+      }
+      s.checkins = rows->size();
+      s.entries = static_cast<size_t>(*data_.store->records(store::Collection::kEntries).Count(u.id));
+    }
+    return s;
+  }
+
+  testing::TempDir tmp_;
+  std::string dir_;
+  DataDir data_;
+  std::string output_;
+};
+
+TEST_F(DemoSeedTest, SixCoursesThatCanBeToldApart) {
+  EXPECT_EQ(data_.store->users().List()->size(), 7u);  // six clients and a clinician
+  const Series maya = SeriesOf("maya@");
+  const Series daniel = SeriesOf("daniel@");
+  const Series tom = SeriesOf("tom@");
+  const Series elena = SeriesOf("elena@");
+  const Series sam = SeriesOf("sam@");
+  const Series priya = SeriesOf("priya@");
+  EXPECT_GT(Mean(maya.last_month), Mean(maya.first_month) + 2.0);      // improving
+  EXPECT_LT(Mean(daniel.last_month), Mean(daniel.first_month) - 2.0);  // worsening
+  EXPECT_NEAR(Mean(tom.last_month), Mean(tom.first_month), 0.6);       // flat
+  EXPECT_GE(maya.checkins, 90u);
+  EXPECT_LE(sam.checkins, 15u);                                        // sparse
+  EXPECT_GE(priya.entries, 20u);                                       // rumination writes a lot
+  // Erratic: successive check-ins swing far more than a flat course does.
+  const auto swing = [](const std::vector<double>& v) {
+    double sum = 0;
+    for (size_t i = 1; i < v.size(); ++i) sum += std::abs(v[i] - v[i - 1]);
+    return sum / static_cast<double>(v.size());
+  };
+  EXPECT_GT(swing(elena.first_month), 1.0);
+  EXPECT_GT(swing(elena.first_month), 3 * swing(tom.first_month));
+  EXPECT_NE(output_.find("client  maya@demo.interlude.example  demo-river-stone-2026"), std::string::npos);
+}
+
+TEST_F(DemoSeedTest, SecondRunAddsNothing) {
+  const size_t before = data_.store->users().List()->size();
+  std::ostringstream out;
+  ASSERT_TRUE(SeedDemo(*data_.store, *data_.vault, kNow, out).ok());
+  EXPECT_EQ(data_.store->users().List()->size(), before);
+  EXPECT_NE(out.str().find("already seeded"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace interlude::app

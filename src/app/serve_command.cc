@@ -1,0 +1,96 @@
+// `interlude serve`: open the data directory, start HTTP, wait for SIGINT/SIGTERM, drain.
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "api/api.h"
+#include "app/commands.h"
+#include "app/data_dir.h"
+#include "base/log.h"
+#include "server/http_server.h"
+#include "server/static_files.h"
+#include "version.h"
+
+namespace interlude::app {
+namespace {
+
+// Blocks SIGINT and SIGTERM in this and every later thread so that only sigwait sees them.
+sigset_t BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+// Removes expired sessions and old throttle records.
+void Housekeeping(store::Store& store, const Config& config) {
+  const UnixMillis now = SystemClock::Get().NowMillis();
+  (void)store.sessions().DeleteExpired(now - config.session_idle_minutes * 60000LL, now);
+  (void)store.throttle().Prune(now - config.login_window_minutes * 60000LL);
+}
+
+}  // namespace
+
+int RunServe(const ServeFlags& flags) {
+  auto loaded = LoadConfig(Config{}, flags.config_file, ProcessEnv());
+  if (!loaded.ok()) return Fail(loaded.status().message());
+  Config config = *loaded;
+  if (flags.listen) config.listen = *flags.listen;
+  if (flags.data_dir) config.data_dir = *flags.data_dir;
+  if (flags.web_root) config.web_root = *flags.web_root;
+  LogLevel level = LogLevel::kInfo;
+  if (!ParseLogLevel(config.log_level, level)) {
+    return Fail("log_level must be debug, info, warn or error");
+  }
+  InitLogging(level, config.log_json);
+
+  server::ServerOptions options;
+  if (const Status st = server::ParseListen(config.listen, options.host, options.port); !st.ok()) {
+    return Fail(st.message());
+  }
+  options.threads = config.threads > 0 ? static_cast<size_t>(config.threads)
+                                       : std::max<size_t>(16, 4 * std::thread::hardware_concurrency());
+
+  const sigset_t stop_signals = BlockStopSignals();
+  auto data = OpenDataDir(config.data_dir, ProcessEnv(), static_cast<int>(options.threads) + 2);
+  if (!data.ok()) return Fail(data.status().message());
+
+  std::unique_ptr<server::StaticFiles> web;
+  if (!config.web_root.empty()) {
+    auto loaded_web = server::StaticFiles::Load(config.web_root);
+    if (!loaded_web.ok()) return Fail(loaded_web.status().message());
+    web = std::move(*loaded_web);
+  } else {
+    Log(LogLevel::kWarn, "serve.no_web_root");
+  }
+
+  api::ApiOptions api_options;
+  api_options.version = kVersion;
+  api_options.session_idle_minutes = config.session_idle_minutes;
+  api_options.session_absolute_hours = config.session_absolute_hours;
+  api_options.login_max_failures = config.login_max_failures;
+  api_options.login_window_minutes = config.login_window_minutes;
+  api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options);
+
+  auto http = server::HttpServer::Start(options, api, web.get());
+  if (!http.ok()) return Fail(http.status().message());
+  std::cout << "interlude listening on http://" << options.host << ":" << (*http)->port()
+            << std::endl;
+  Log(LogLevel::kInfo, "serve.started", {{"port", static_cast<int>((*http)->port())},
+                                         {"threads", static_cast<std::uint64_t>(options.threads)}});
+
+  for (;;) {
+    timespec timeout{600, 0};
+    const int sig = sigtimedwait(&stop_signals, nullptr, &timeout);
+    if (sig == SIGINT || sig == SIGTERM) break;
+    Housekeeping(*data->store, config);
+  }
+  Log(LogLevel::kInfo, "serve.stopping");
+  (*http)->Stop();
+  data->store.reset();  // finishes queued writes
+  return 0;
+}
+
+}  // namespace interlude::app

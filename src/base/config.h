@@ -1,0 +1,37 @@
+// Server configuration: defaults, then a TOML file, then INTERLUDE_* environment variables.
+//
+// Thread-safety: a Config is a plain value, read-only after loading.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+
+namespace interlude {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port
+  std::string data_dir = "./var";
+  std::string web_root;                   // empty: no static files served
+  int threads = 0;                        // 0: one per core
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int login_max_failures = 5;             // per account and per address, per window
+  int login_window_minutes = 15;
+  std::string log_level = "info";
+  bool log_json = false;
+};
+
+// Reads an environment variable; returns nullopt when unset. Injected for tests.
+using EnvLookup = std::function<std::optional<std::string>(const char*)>;
+EnvLookup ProcessEnv();
+
+// Applies `path` (if not empty) and then the environment over `base`.
+// Returns InvalidArgument naming the key when a value has the wrong type or range, and
+// NotFound when the file does not exist.
+Result<Config> LoadConfig(Config base, const std::string& path, const EnvLookup& env);
+
+}  // namespace interlude

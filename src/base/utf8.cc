@@ -1,0 +1,44 @@
+// utf8proc-backed UTF-8 helpers.
+#include "base/utf8.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace interlude {
+
+bool IsValidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto remaining = static_cast<utf8proc_ssize_t>(text.size());
+  while (remaining > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, remaining, &cp);
+    if (n <= 0 || cp < 0) return false;
+    p += n;
+    remaining -= n;
+  }
+  return true;
+}
+
+size_t CodePointCount(std::string_view text) {
+  size_t count = 0;
+  for (const char c : text) {
+    // Count every byte that is not a continuation byte (10xxxxxx).
+    if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
+  }
+  return count;
+}
+
+std::string NormalizeNfc(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0) return std::string(text);
+  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return result;
+}
+
+}  // namespace interlude

@@ -1,0 +1,21 @@
+// UTF-8 validation and counting (utf8proc).
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace interlude {
+
+// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// The number of Unicode code points in valid UTF-8 text.
+size_t CodePointCount(std::string_view text);
+
+// NFC normalisation of valid UTF-8 text; returns the input unchanged if it is not valid.
+std::string NormalizeNfc(std::string_view text);
+
+}  // namespace interlude

@@ -1,0 +1,109 @@
+// Schema history. Never edit a shipped migration; add the next one.
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace interlude::store {
+namespace {
+
+constexpr std::array<const char*, 1> kMigrations = {
+    // 1: accounts, sessions, journal entries, mood check-ins, log-in throttling.
+    R"sql(
+CREATE TABLE clinics (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('client', 'clinician', 'admin')),
+  handle TEXT NOT NULL UNIQUE,
+  email_index TEXT UNIQUE,
+  email_sealed BLOB,
+  password_hash TEXT,
+  recovery_hash TEXT,
+  wrapped_key BLOB,
+  country TEXT,
+  clinic_id TEXT REFERENCES clinics(id),
+  settings TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_id);
+CREATE TABLE entries (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL
+);
+CREATE INDEX entries_by_user_time ON entries(user_id, sort_at DESC, id DESC);
+CREATE TABLE checkins (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL
+);
+CREATE INDEX checkins_by_user_time ON checkins(user_id, sort_at DESC, id DESC);
+CREATE TABLE login_failures (
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX login_failures_by_key ON login_failures(key, at);
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+)sql",
+};
+
+Result<int> ReadVersion(Connection& conn) {
+  ASSIGN_OR_RETURN(Statement stmt, conn.Prepare("PRAGMA user_version"));
+  ASSIGN_OR_RETURN(const bool row, stmt.Step());
+  if (!row) return Internal("PRAGMA user_version returned nothing");
+  return static_cast<int>(stmt.Int(0));
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Result<int> Migrate(Connection& conn) {
+  ASSIGN_OR_RETURN(const int current, ReadVersion(conn));
+  const int latest = LatestSchemaVersion();
+  if (current > latest) {
+    return FailedPrecondition("this database has schema version " + std::to_string(current) +
+                              ", written by a newer Interlude; this build understands up to " +
+                              std::to_string(latest) + ". Upgrade Interlude to open it.");
+  }
+  if (current == latest) return current;
+  RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
+  for (int v = current; v < latest; ++v) {
+    Status st = conn.Exec(kMigrations[static_cast<size_t>(v)]);
+    if (st.ok()) {
+      const std::string bump = "PRAGMA user_version = " + std::to_string(v + 1);
+      st = conn.Exec(bump.c_str());
+    }
+    if (!st.ok()) {
+      (void)conn.Exec("ROLLBACK");
+      return Internal("migration " + std::to_string(v + 1) + " failed: " + st.message());
+    }
+  }
+  RETURN_IF_ERROR(conn.Exec("COMMIT"));
+  return latest;
+}
+
+}  // namespace interlude::store

@@ -1,0 +1,31 @@
+// Names of roles and collections.
+#include "store/records.h"
+
+namespace interlude::store {
+
+std::string_view RoleName(Role role) {
+  switch (role) {
+    case Role::kClient: return "client";
+    case Role::kClinician: return "clinician";
+    case Role::kAdmin: return "admin";
+  }
+  return "client";
+}
+
+bool ParseRole(std::string_view text, Role& out) {
+  if (text == "client") out = Role::kClient;
+  else if (text == "clinician") out = Role::kClinician;
+  else if (text == "admin") out = Role::kAdmin;
+  else return false;
+  return true;
+}
+
+std::string_view CollectionTable(Collection c) {
+  switch (c) {
+    case Collection::kEntries: return "entries";
+    case Collection::kCheckins: return "checkins";
+  }
+  return "entries";
+}
+
+}  // namespace interlude::store

@@ -1,0 +1,182 @@
+#include "store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+
+#include "testing/temp_dir.h"
+
+namespace interlude::store {
+namespace {
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = OpenSqliteStore(dir_.File(kDatabaseFile), 2);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(*s);
+  }
+
+  UserRecord MakeUser(const std::string& id, const std::string& handle) {
+    UserRecord u;
+    u.id = id;
+    u.handle = handle;
+    u.wrapped_key = "wrapped";
+    u.created_at = 1000;
+    EXPECT_TRUE(store_->users().Create(u).ok());
+    return u;
+  }
+
+  SealedRecord MakeRecord(const std::string& user, const std::string& id, UnixMillis at) {
+    SealedRecord r{id, user, "free", at, at, at, "sealed-" + id};
+    EXPECT_TRUE(store_->records(Collection::kEntries).Insert(r).ok());
+    return r;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, UsersAreFoundByIdHandleAndEmailIndex) {
+  UserRecord u = MakeUser("u1", "calm-otter-1");
+  u.email_index = "idx";
+  UserRecord v = MakeUser("u2", "calm-otter-2");
+  EXPECT_EQ(store_->users().FindByHandle("calm-otter-1")->id, "u1");
+  EXPECT_EQ(store_->users().FindById("u2")->handle, "calm-otter-2");
+  EXPECT_EQ(store_->users().FindById("nope").status().code(), StatusCode::kNotFound);
+
+  UserRecord w;
+  w.id = "u3";
+  w.handle = "h3";
+  w.email_index = "same";
+  ASSERT_TRUE(store_->users().Create(w).ok());
+  w.id = "u4";
+  w.handle = "h4";
+  const Status dup = store_->users().Create(w);
+  EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(dup.field(), "email");
+  EXPECT_EQ(store_->users().FindByEmailIndex("same")->id, "u3");
+  w.id = "u5";
+  w.handle = "h3";
+  w.email_index.clear();
+  EXPECT_EQ(store_->users().Create(w).field(), "handle");
+  EXPECT_EQ(store_->users().List()->size(), 3u);
+}
+
+TEST_F(SqliteStoreTest, UpdateChangesMutableFields) {
+  UserRecord u = MakeUser("u1", "h1");
+  u.country = "GB";
+  u.disabled = true;
+  u.password_hash = "$argon2id$x";
+  ASSERT_TRUE(store_->users().Update(u).ok());
+  const auto back = store_->users().FindById("u1");
+  EXPECT_EQ(back->country, "GB");
+  EXPECT_TRUE(back->disabled);
+  EXPECT_EQ(back->password_hash, "$argon2id$x");
+  u.id = "missing";
+  EXPECT_EQ(store_->users().Update(u).code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, ListsNewestFirstWithCursorAndRange) {
+  MakeUser("u1", "h1");
+  MakeUser("u2", "h2");
+  for (int i = 0; i < 5; ++i) MakeRecord("u1", "e" + std::to_string(i), 100 + i);
+  MakeRecord("u1", "tie-a", 102);  // same time as e2: ordered by id
+  MakeRecord("u2", "other", 103);
+  auto& entries = store_->records(Collection::kEntries);
+
+  ListQuery q;
+  q.limit = 3;
+  auto page1 = entries.List("u1", q);
+  ASSERT_EQ(page1->size(), 3u);
+  EXPECT_EQ((*page1)[0].id, "e4");
+  EXPECT_EQ((*page1)[1].id, "e3");
+  EXPECT_EQ((*page1)[2].id, "tie-a");
+  q.before = Cursor{(*page1)[2].sort_at, (*page1)[2].id};
+  auto page2 = entries.List("u1", q);
+  ASSERT_EQ(page2->size(), 3u);
+  EXPECT_EQ((*page2)[0].id, "e2");
+  EXPECT_EQ((*page2)[2].id, "e0");
+
+  ListQuery range;
+  range.from = 101;
+  range.to = 103;
+  auto ranged = entries.List("u1", range);
+  ASSERT_EQ(ranged->size(), 3u);  // e1, e2, tie-a
+  EXPECT_EQ(*entries.Count("u1"), 6);
+}
+
+TEST_F(SqliteStoreTest, OwnershipIsEnforcedOnEveryRecordOperation) {
+  MakeUser("u1", "h1");
+  MakeUser("u2", "h2");
+  SealedRecord r = MakeRecord("u1", "e1", 100);
+  auto& entries = store_->records(Collection::kEntries);
+  EXPECT_EQ(entries.Get("u2", "e1").status().code(), StatusCode::kNotFound);
+  r.user_id = "u2";
+  r.body = "stolen";
+  EXPECT_EQ(entries.Replace(r).code(), StatusCode::kNotFound);
+  EXPECT_EQ(entries.Delete("u2", "e1").code(), StatusCode::kNotFound);
+  EXPECT_EQ(entries.Get("u1", "e1")->body, "sealed-e1");
+  ASSERT_TRUE(entries.Delete("u1", "e1").ok());
+  EXPECT_EQ(entries.Get("u1", "e1").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, DeletingUserShredsKeyAndCascades) {
+  MakeUser("u1", "h1");
+  MakeRecord("u1", "e1", 100);
+  ASSERT_TRUE(store_->sessions().Create({"tok", "u1", 1, 1, 99}).ok());
+  ASSERT_TRUE(store_->users().ShredDataKey("u1").ok());
+  EXPECT_TRUE(store_->users().FindById("u1")->wrapped_key.empty());
+  ASSERT_TRUE(store_->users().Delete("u1").ok());
+  EXPECT_EQ(store_->records(Collection::kEntries).Get("u1", "e1").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(store_->sessions().Find("tok").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, SessionsJoinUserAndExpire) {
+  MakeUser("u1", "h1");
+  ASSERT_TRUE(store_->sessions().Create({"a", "u1", 0, 10, 1000}).ok());
+  ASSERT_TRUE(store_->sessions().Create({"b", "u1", 0, 500, 1000}).ok());
+  EXPECT_EQ(store_->sessions().Find("a")->user.handle, "h1");
+  ASSERT_TRUE(store_->sessions().Touch("a", 600).ok());
+  EXPECT_EQ(store_->sessions().Find("a")->session.last_seen_at, 600);
+  ASSERT_TRUE(store_->sessions().DeleteExpired(550, 700).ok());
+  EXPECT_TRUE(store_->sessions().Find("a").ok());
+  EXPECT_FALSE(store_->sessions().Find("b").ok());
+  ASSERT_TRUE(store_->sessions().Create({"c", "u1", 0, 600, 1000}).ok());
+  ASSERT_TRUE(store_->sessions().DeleteForUser("u1", "c").ok());
+  EXPECT_FALSE(store_->sessions().Find("a").ok());
+  EXPECT_TRUE(store_->sessions().Find("c").ok());
+}
+
+TEST_F(SqliteStoreTest, ThrottleCountsWithinWindow) {
+  auto& t = store_->throttle();
+  ASSERT_TRUE(t.RecordFailure("k", 100).ok());
+  ASSERT_TRUE(t.RecordFailure("k", 200).ok());
+  ASSERT_TRUE(t.RecordFailure("other", 200).ok());
+  EXPECT_EQ(t.Failures("k", 0)->failures, 2);
+  EXPECT_EQ(t.Failures("k", 150)->failures, 1);
+  EXPECT_EQ(t.Failures("k", 150)->oldest, 200);
+  ASSERT_TRUE(t.Clear("k").ok());
+  EXPECT_EQ(t.Failures("k", 0)->failures, 0);
+}
+
+TEST_F(SqliteStoreTest, MetaAndClinics) {
+  EXPECT_FALSE(store_->meta().Get("x")->has_value());
+  ASSERT_TRUE(store_->meta().Put("x", "1").ok());
+  ASSERT_TRUE(store_->meta().Put("x", "2").ok());
+  EXPECT_EQ(**store_->meta().Get("x"), "2");
+  ASSERT_TRUE(store_->clinics().Create({"c1", "Riverside", 1}).ok());
+  EXPECT_EQ(store_->clinics().Create({"c2", "Riverside", 1}).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(store_->clinics().FindByName("Riverside")->id, "c1");
+}
+
+TEST_F(SqliteStoreTest, DataSurvivesReopen) {
+  MakeUser("u1", "h1");
+  MakeRecord("u1", "e1", 100);
+  store_.reset();
+  auto again = OpenSqliteStore(dir_.File(kDatabaseFile), 1);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->records(Collection::kEntries).Get("u1", "e1")->body, "sealed-e1");
+}
+
+}  // namespace
+}  // namespace interlude::store

@@ -1,0 +1,125 @@
+// Thin fetch wrapper for /api/v1: same-origin cookie auth, JSON bodies, and errors turned
+// into ApiError (server said no) or NetworkError (server not reached). A 401 outside the
+// sign-in forms calls the handler set with onUnauthenticated (the app goes to sign-in).
+import { t } from './i18n';
+import type { CheckIn, CheckInBody, Entry, EntryBody, User, Vocabulary, ErrorBody } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NetworkError extends Error {
+  constructor() {
+    super(t('error.network'));
+  }
+}
+
+let unauthenticated: () => void = () => {};
+export function onUnauthenticated(fn: () => void): void {
+  unauthenticated = fn;
+}
+
+interface Options {
+  /** Do not treat 401 as "session ended" (sign-in forms, session probe). */
+  noAuthRedirect?: boolean;
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  let body: ErrorBody | null = null;
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    body = null;
+  }
+  const e = body?.error;
+  if (res.status === 429) {
+    const secs = Number(res.headers.get('Retry-After') ?? '60') || 60;
+    return new ApiError(429, e?.code ?? 'resource_exhausted', e?.message ?? t('error.throttled', { seconds: secs }), e?.field);
+  }
+  if (e?.message) return new ApiError(res.status, e.code, e.message, e.field, e.request_id);
+  const fallback = res.status === 503 ? t('error.unavailable') : t('error.generic');
+  return new ApiError(res.status, e?.code ?? 'internal', fallback);
+}
+
+export async function send(method: string, path: string, body?: unknown, opts: Options = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+  if (!res.ok) {
+    const err = await toError(res);
+    if (res.status === 401 && !opts.noAuthRedirect) unauthenticated();
+    throw err;
+  }
+  return res;
+}
+
+async function json<T>(method: string, path: string, body?: unknown, opts?: Options): Promise<T> {
+  const res = await send(method, path, body, opts);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  me: () => json<{ user: User }>('GET', '/me', undefined, { noAuthRedirect: true }),
+  anonymous: (country?: string) => json<{ user: User; recovery_code: string; token: string }>('POST', '/auth/anonymous', country ? { country } : {}),
+  register: (email: string, password: string) => json<{ user: User }>('POST', '/auth/register', { email, password }, { noAuthRedirect: true }),
+  login: (login: string, password: string) => json<{ user: User }>('POST', '/auth/login', { login, password }, { noAuthRedirect: true }),
+  logout: () => json<void>('POST', '/auth/logout', undefined, { noAuthRedirect: true }),
+  patchMe: (patch: { country?: string | null }) => json<{ user: User }>('PATCH', '/me', patch),
+  changePassword: (current_password: string, new_password: string) =>
+    json<void>('POST', '/me/password', { current_password, new_password }),
+  deleteMe: (password?: string) => json<void>('DELETE', '/me', password ? { password } : {}),
+  exportData: () => send('GET', '/me/export'),
+
+  listEntries: (before?: string | null, limit = 20) =>
+    json<{ entries: Entry[]; next_before: string | null }>(
+      'GET',
+      `/entries?limit=${limit}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
+    ),
+  getEntry: (id: string) => json<{ entry: Entry }>('GET', `/entries/${encodeURIComponent(id)}`),
+  createEntry: (body: EntryBody) => json<{ entry: Entry }>('POST', '/entries', body),
+  updateEntry: (id: string, body: EntryBody) => json<{ entry: Entry }>('PUT', `/entries/${encodeURIComponent(id)}`, body),
+  deleteEntry: (id: string) => json<void>('DELETE', `/entries/${encodeURIComponent(id)}`),
+
+  listCheckins: (params: { from?: string; to?: string; limit?: number } = {}) => {
+    const q = new URLSearchParams();
+    if (params.from) q.set('from', params.from);
+    if (params.to) q.set('to', params.to);
+    if (params.limit) q.set('limit', String(params.limit));
+    const qs = q.toString();
+    return json<{ checkins: CheckIn[] }>('GET', `/checkins${qs ? `?${qs}` : ''}`);
+  },
+  createCheckin: (body: CheckInBody) => json<{ checkin: CheckIn }>('POST', '/checkins', body),
+  vocabulary: () => json<Vocabulary>('GET', '/vocabulary'),
+};
+
+/** A message fit to show a person for any error thrown by the calls above. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof ApiError || e instanceof NetworkError) return e.message;
+  return t('error.generic');
+}
+
+/** True when a save should stay queued and be retried later (not reached, server trouble,
+ * throttled, or signed out) rather than shown as rejected. */
+export function isTransient(e: unknown): boolean {
+  return e instanceof NetworkError || (e instanceof ApiError && (e.status >= 500 || e.status === 429 || e.status === 401));
+}

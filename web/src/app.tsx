@@ -1,0 +1,156 @@
+// The app frame: skip link, header with navigation and the crisis link (on every page),
+// offline and unsent-draft banners, route selection and focus management.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Link } from './components/Link';
+import { flush, queuedFor, subscribe } from './drafts';
+import { t } from './i18n';
+import { Editor } from './pages/Editor';
+import { Help } from './pages/Help';
+import { JournalList } from './pages/JournalList';
+import { Mood } from './pages/Mood';
+import { NotFound } from './pages/NotFound';
+import { Settings } from './pages/Settings';
+import { SignIn } from './pages/SignIn';
+import { SignUp } from './pages/SignUp';
+import { Start } from './pages/Start';
+import { Today } from './pages/Today';
+import { Welcome } from './pages/Welcome';
+import { navigate, useRoute, wasReplace } from './router';
+import { useUser } from './session';
+import type { User } from './types';
+
+const PRIVATE = /^\/(today|journal|mood|settings)(\/|$)/;
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  return online;
+}
+
+function usePendingCount(userId: string | null): number {
+  const count = () => (userId ? queuedFor(userId).length : 0);
+  const [n, setN] = useState(count);
+  useEffect(() => {
+    setN(count());
+    return subscribe(() => setN(count()));
+  }, [userId]);
+  return n;
+}
+
+function privatePage(path: string, user: User, draftId: string | null) {
+  if (path === '/today') return <Today user={user} />;
+  if (path === '/journal') return <JournalList user={user} />;
+  if (path === '/journal/new') return <Editor key="editor" user={user} id={null} draftId={draftId} />;
+  const m = /^\/journal\/([^/]+)$/.exec(path);
+  if (m) return <Editor key="editor" user={user} id={decodeURIComponent(m[1])} draftId={null} />;
+  if (path === '/mood') return <Mood />;
+  if (path === '/settings') return <Settings user={user} />;
+  return <NotFound />;
+}
+
+function page(path: string, user: User | null, draftId: string | null, search: string) {
+  if (path === '/help') return <Help />;
+  if (PRIVATE.test(path)) {
+    return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
+  }
+  if (path === '/' || path === '/signin' || path === '/signup' || path === '/start') {
+    if (user && path !== '/start') return <Redirect to="/today" />;
+    if (path === '/') return <Welcome />;
+    if (path === '/signin') return <SignIn />;
+    if (path === '/signup') return <SignUp />;
+    return <Start />;
+  }
+  return <NotFound />;
+}
+
+const NAV: [string, 'nav.today' | 'nav.journal' | 'nav.mood' | 'nav.settings'][] = [
+  ['/today', 'nav.today'],
+  ['/journal', 'nav.journal'],
+  ['/mood', 'nav.mood'],
+  ['/settings', 'nav.settings'],
+];
+
+export function App() {
+  const route = useRoute();
+  const user = useUser();
+  const online = useOnline();
+  const pending = usePendingCount(user?.id ?? null);
+  const first = useRef(true);
+
+  // On a new page (not the first, not a replace), move focus to its heading.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (wasReplace()) return;
+    requestAnimationFrame(() => (document.querySelector('main h1') as HTMLElement | null)?.focus());
+  }, [route.path]);
+
+  // Send waiting drafts whenever someone is signed in (app open, sign-in).
+  useEffect(() => {
+    if (user) void flush(user.id);
+  }, [user?.id]);
+
+  const path = route.path;
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="site-header">
+        <div class="bar">
+          <Link href={user ? '/today' : '/'} class="brand" aria-label={t('nav.home')}>
+            <img src="/icon.svg" alt="" width={28} height={28} />
+            <span>{t('app.name')}</span>
+          </Link>
+          <Link href="/help" class="crisis-link">
+            {t('nav.help')}
+          </Link>
+        </div>
+        {user && (
+          <nav aria-label={t('nav.label')}>
+            <ul>
+              {NAV.map(([href, key]) => {
+                const current = path === href || path.startsWith(`${href}/`);
+                return (
+                  <li key={href}>
+                    <Link href={href} aria-current={current ? 'page' : undefined}>
+                      {t(key)}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        <div class="banners" role="status" aria-live="polite">
+          {!online && <p class="banner offline">{t('app.offline')}</p>}
+          {pending > 0 && path !== '/journal' && <p class="banner pending">{t('app.pendingDrafts', { count: pending })}</p>}
+        </div>
+        {user === undefined && path !== '/help' ? <p>{t('app.loading')}</p> : page(path, user ?? null, route.query.get('draft'), location.search)}
+      </main>
+      <footer class="site-footer">
+        <p>
+          {t('app.notService')} <Link href="/help">{t('nav.help')}</Link>
+        </p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// The Today page's quick "write" box: creates a free journal entry through the draft
+// outbox, so the words are kept on the device until the server has them.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { findDraft, newLocalId, putDraft, removeDraft, sendDraft, type Draft } from '../drafts';
+import { t } from '../i18n';
+import type { User } from '../types';
+import { TextArea } from './Field';
+import { Link } from './Link';
+import { Status } from './Status';
+
+export function QuickWrite({ user }: { user: User }) {
+  const [draft] = useState(() => findDraft(user.id, null, 'quick'));
+  const localId = useRef(draft?.localId ?? newLocalId());
+  const [text, setText] = useState(draft?.text ?? '');
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const timer = useRef<number | undefined>(undefined);
+
+  const base = (): Draft => ({
+    localId: localId.current,
+    userId: user.id,
+    entryId: null,
+    kind: 'free',
+    title: '',
+    text,
+    fields: {},
+    updatedAt: '',
+    queued: false,
+    source: 'quick',
+  });
+
+  // Keep what is typed on the device, a moment after typing stops.
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      if (text.trim()) putDraft(base());
+      else removeDraft(localId.current);
+    }, 400);
+    return () => window.clearTimeout(timer.current);
+  }, [text]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setStatus(null);
+    setError(null);
+    if (!text.trim()) {
+      setError(t('today.writeEmpty'));
+      return;
+    }
+    window.clearTimeout(timer.current);
+    const id = localId.current;
+    putDraft({ ...base(), queued: true });
+    setBusy(true);
+    setStatus(t('editor.saving'));
+    const r = await sendDraft(id);
+    setBusy(false);
+    if (r.status === 'rejected') {
+      // Back to an editable draft so the person can fix it here.
+      setStatus(null);
+      setError(r.error.message);
+      return;
+    }
+    // Sent, or queued for retry: either way the box is free for the next thought.
+    localId.current = newLocalId();
+    setText('');
+    setStatus(r.status === 'sent' ? t('today.writeSaved') : t('editor.notSent'));
+  };
+
+  return (
+    <form onSubmit={save} noValidate class="stack">
+      <TextArea
+        id="quick-text"
+        label={t('today.writeLabel')}
+        rows={5}
+        maxLength={20000}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        error={error}
+      />
+      <div class="actions">
+        <button type="submit" class="button primary" disabled={busy}>
+          {t('today.writeSave')}
+        </button>
+        <Link href="/journal/new">{t('today.moreOptions')}</Link>
+      </div>
+      <Status>{status}</Status>
+    </form>
+  );
+}

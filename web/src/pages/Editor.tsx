@@ -1,0 +1,290 @@
+// Journal editor for new and existing entries. Every change is kept as a local draft;
+// saving sends it, and the draft is dropped only when the server answers 200/201. If the
+// server cannot be reached the person sees "Not sent yet" and the outbox retries.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, errorMessage, NetworkError } from '../api';
+import { EntryFields } from '../components/EntryFields';
+import { SelectField, TextArea, TextField } from '../components/Field';
+import { Link } from '../components/Link';
+import { Page } from '../components/Page';
+import { ErrorText, Status } from '../components/Status';
+import { findDraft, getDraft, hasContent, newLocalId, putDraft, removeDraft, sendDraft, subscribe, type Draft } from '../drafts';
+import { setFlash } from '../flash';
+import { formatDateTime } from '../format';
+import { t, type MessageKey } from '../i18n';
+import { navigate } from '../router';
+import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type User } from '../types';
+
+interface Props {
+  user: User;
+  /** Entry id, or null for a new entry. */
+  id: string | null;
+  /** Local draft id to open (from the "Not sent yet" list). */
+  draftId: string | null;
+}
+
+interface Form {
+  kind: EntryKind;
+  title: string;
+  text: string;
+  fields: Fields;
+}
+
+const EMPTY: Form = { kind: 'free', title: '', text: '', fields: {} };
+
+function fromDraft(d: Draft): Form {
+  return { kind: d.kind, title: d.title, text: d.text, fields: d.fields };
+}
+
+function fieldKey(field: string | undefined): string | undefined {
+  return field?.replace(/^fields\./, '').split(/[.[]/)[0];
+}
+
+export function Editor({ user, id, draftId }: Props) {
+  const [entryId, setEntryId] = useState<string | null>(id);
+  const [entry, setEntry] = useState<Entry | null>(null);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [loading, setLoading] = useState(id !== null);
+  const [notFound, setNotFound] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const localId = useRef<string>(newLocalId());
+  const dirty = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+
+  // Open: a local draft wins over the server copy, since it holds unsent words.
+  useEffect(() => {
+    if (id !== null && id === entryId && entry) return; // we just saved and moved here
+    setEntryId(id);
+    setErrors({});
+    setStatus(null);
+    dirty.current = false;
+    const local = draftId ? getDraft(draftId) : findDraft(user.id, id, 'editor');
+    if (local && local.userId === user.id) {
+      localId.current = local.localId;
+      setForm(fromDraft(local));
+      setQueued(local.queued);
+      setRestored(true);
+      if (local.rejected) setErrors(local.rejected.field ? { [fieldKey(local.rejected.field)!]: local.rejected.message } : { form: local.rejected.message });
+      if (local.entryId) setEntryId(local.entryId);
+    } else {
+      localId.current = newLocalId();
+      setForm(EMPTY);
+      setRestored(false);
+      setQueued(false);
+    }
+    if (id === null) {
+      setLoading(false);
+      return;
+    }
+    setLoading(true);
+    api.getEntry(id).then(
+      ({ entry: e }) => {
+        setEntry(e);
+        if (!local) setForm({ kind: e.kind, title: e.title ?? '', text: e.text ?? '', fields: e.fields ?? {} });
+        setLoading(false);
+      },
+      (e) => {
+        setLoading(false);
+        if (e instanceof ApiError && e.status === 404) setNotFound(true);
+        else if (!(e instanceof NetworkError) || !local) setErrors({ form: errorMessage(e) });
+      },
+    );
+  }, [id, draftId]);
+
+  // A draft sent later by the outbox (back online): show it as saved.
+  useEffect(
+    () =>
+      subscribe((ev) => {
+        if (ev.type !== 'sent' || ev.localId !== localId.current) return;
+        setEntry(ev.entry);
+        setEntryId(ev.entry.id);
+        setQueued(false);
+        setRestored(false);
+        setStatus(t('editor.sentLater'));
+        if (!getDraft(localId.current)) localId.current = newLocalId();
+        navigate(`/journal/${encodeURIComponent(ev.entry.id)}`, { replace: true });
+      }),
+    [],
+  );
+
+  const draft = (f: Form, q: boolean): Draft => ({
+    localId: localId.current,
+    userId: user.id,
+    entryId,
+    ...f,
+    updatedAt: '',
+    queued: q,
+    source: 'editor',
+    rejected: null,
+  });
+
+  const change = (patch: Partial<Form>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    dirty.current = true;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      if (hasContent(next) || next.title.trim()) putDraft(draft(next, queued));
+      else removeDraft(localId.current);
+    }, 400);
+  };
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    window.clearTimeout(timer.current);
+    setErrors({});
+    if (!hasContent(form)) {
+      setErrors({ form: t('editor.empty') });
+      return;
+    }
+    const myId = localId.current;
+    putDraft(draft(form, true));
+    setQueued(true);
+    setBusy(true);
+    setStatus(t('editor.saving'));
+    const r = await sendDraft(myId);
+    setBusy(false);
+    if (r.status === 'sent') {
+      setQueued(false);
+      setRestored(false);
+      setEntry(r.entry);
+      setEntryId(r.entry.id);
+      dirty.current = false;
+      if (!getDraft(myId)) localId.current = newLocalId();
+      setStatus(t('editor.saved'));
+      navigate(`/journal/${encodeURIComponent(r.entry.id)}`, { replace: true });
+    } else if (r.status === 'kept') {
+      setStatus(t('editor.notSent'));
+    } else {
+      setQueued(false);
+      setStatus(null);
+      const key = fieldKey(r.error.field);
+      const known = key && (key === 'text' || key === 'title' || KIND_FIELDS[form.kind].includes(key as keyof Fields));
+      setErrors(known ? { [key]: r.error.message } : { form: r.error.message });
+      if (known) document.getElementById(key === 'items' ? 'f-items-0' : key === 'text' || key === 'title' ? `e-${key}` : `f-${key}`)?.focus();
+    }
+  };
+
+  const discard = () => {
+    removeDraft(localId.current);
+    localId.current = newLocalId();
+    setRestored(false);
+    setQueued(false);
+    setErrors({});
+    setForm(entry ? { kind: entry.kind, title: entry.title, text: entry.text, fields: entry.fields } : EMPTY);
+  };
+
+  const doDelete = async () => {
+    if (!entryId) return;
+    setBusy(true);
+    try {
+      await api.deleteEntry(entryId);
+      removeDraft(localId.current);
+      setFlash(t('editor.deleted'));
+      navigate('/journal');
+    } catch (e) {
+      setErrors({ form: errorMessage(e) });
+      setBusy(false);
+    }
+  };
+
+  const title = entryId ? t('editor.editTitle') : t('editor.newTitle');
+  if (notFound) {
+    return (
+      <Page title={title}>
+        <p>{t('editor.notFound')}</p>
+        <p>
+          <Link href="/journal">{t('editor.back')}</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const structured = KIND_FIELDS[form.kind].length > 0;
+  return (
+    <Page title={title}>
+      <p>
+        <Link href="/journal">{t('editor.back')}</Link>
+      </p>
+      {entry && (
+        <p class="meta">
+          {t('editor.created', { date: formatDateTime(entry.created_at) })}
+          {entry.updated_at !== entry.created_at && <>, {t('editor.updated', { date: formatDateTime(entry.updated_at) })}</>}
+        </p>
+      )}
+      {restored && (
+        <div class="notice">
+          <p>{queued ? t('editor.notSent') : t('editor.restored')}</p>
+          <button type="button" class="button small" onClick={discard}>
+            {t('editor.discard')}
+          </button>
+        </div>
+      )}
+      <Status>{loading ? t('app.loading') : null}</Status>
+      <form onSubmit={save} noValidate class="stack editor" aria-busy={loading ? 'true' : undefined}>
+        <SelectField
+          id="e-kind"
+          label={t('editor.kind')}
+          value={form.kind}
+          hint={t(`kindHint.${form.kind}` as MessageKey)}
+          onChange={(e) => change({ kind: (e.target as HTMLSelectElement).value as EntryKind })}
+        >
+          {ENTRY_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kind.${k}` as MessageKey)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="e-title"
+          label={t('editor.titleLabel')}
+          maxLength={200}
+          value={form.title}
+          onInput={(e) => change({ title: (e.target as HTMLInputElement).value })}
+          error={errors.title}
+        />
+        <EntryFields kind={form.kind} fields={form.fields} errors={errors} onChange={(fields) => change({ fields })} />
+        <TextArea
+          id="e-text"
+          label={structured ? t('editor.textStructured') : t('editor.text')}
+          rows={structured ? 4 : 12}
+          maxLength={20000}
+          value={form.text}
+          onInput={(e) => change({ text: (e.target as HTMLTextAreaElement).value })}
+          error={errors.text}
+        />
+        <ErrorText>{errors.form}</ErrorText>
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>
+            {t('editor.save')}
+          </button>
+          {entryId && !confirmDelete && (
+            <button type="button" class="button danger" onClick={() => setConfirmDelete(true)} disabled={busy}>
+              {t('editor.delete')}
+            </button>
+          )}
+        </div>
+        <Status>{status}</Status>
+      </form>
+      {entryId && confirmDelete && (
+        <div class="notice danger-zone" role="group" aria-labelledby="del-q">
+          <p id="del-q">{t('editor.deleteConfirm')}</p>
+          <div class="actions">
+            <button type="button" class="button danger" onClick={doDelete} disabled={busy}>
+              {t('editor.deleteYes')}
+            </button>
+            <button type="button" class="button" onClick={() => setConfirmDelete(false)}>
+              {t('editor.deleteNo')}
+            </button>
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}
