@@ -179,7 +179,11 @@ HttpResponse Api::Handle(const HttpRequest& request) {
     } else {
       Reply& reply = result.value();
       response.status = reply.status;
-      if (!reply.body.is_null()) response.body = reply.body.dump();
+      if (!reply.raw_json.empty()) {
+        response.body = std::move(reply.raw_json);
+      } else if (!reply.body.is_null()) {
+        response.body = reply.body.dump();
+      }
       for (auto& h : reply.headers) response.headers.push_back(std::move(h));
     }
   }

@@ -54,14 +54,19 @@ struct RequestContext {
   const Principal& caller() const { return *principal; }
 };
 
-// A successful answer. `body` null means no body (204).
+// A successful answer. `body` null means no body (204), unless `raw_json` (already
+// serialised, for large lists) is set.
 struct Reply {
   int status = 200;
   Json body;
   std::vector<std::pair<std::string, std::string>> headers;
+  std::string raw_json;
 };
 
-inline Reply JsonReply(int status, Json body) { return Reply{status, std::move(body), {}}; }
-inline Reply NoContent() { return Reply{204, nullptr, {}}; }
+inline Reply JsonReply(int status, Json body) { return Reply{status, std::move(body), {}, {}}; }
+inline Reply NoContent() { return Reply{204, nullptr, {}, {}}; }
+inline Reply RawJsonReply(int status, std::string json) {
+  return Reply{status, nullptr, {}, std::move(json)};
+}
 
 }  // namespace interlude::api

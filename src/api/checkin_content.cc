@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "api/record_json.h"
 #include "api/vocabulary.h"
 #include "base/time_format.h"
 
@@ -83,15 +84,20 @@ Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now) {
   return input;
 }
 
+Status AppendCheckinJson(const ContentVault& vault, const crypto::SecretKey& key,
+                         const store::SealedRecord& record, std::string& out) {
+  const std::string clear = "\"id\":" + JsonString(record.id) + ",\"at\":\"" +
+                            FormatIso8601(record.sort_at) + "\",\"created_at\":\"" +
+                            FormatIso8601(record.created_at) + "\"";
+  return AppendRecordJson(vault, key, "checkins", record, clear, out);
+}
+
 Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
                          const store::SealedRecord& record) {
-  ASSIGN_OR_RETURN(const std::string plain,
-                   vault.Open(key, "checkins", record.id, record.user_id, record.body));
-  Json c = Json::parse(plain, nullptr, /*allow_exceptions=*/false);
-  if (c.is_discarded() || !c.is_object()) return DataLoss("stored check-in is not readable");
-  c["id"] = record.id;
-  c["at"] = FormatIso8601(record.sort_at);
-  c["created_at"] = FormatIso8601(record.created_at);
+  std::string text;
+  RETURN_IF_ERROR(AppendCheckinJson(vault, key, record, text));
+  Json c = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (c.is_discarded()) return DataLoss("stored check-in is not readable");
   return c;
 }
 

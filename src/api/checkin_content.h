@@ -23,6 +23,11 @@ struct CheckinInput {
 // Validates a check-in body; `now` bounds `at` (not more than 5 minutes ahead).
 Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now);
 
+// Appends the API form of a stored check-in to `out` (the fast path for lists).
+Status AppendCheckinJson(const ContentVault& vault, const crypto::SecretKey& key,
+                         const store::SealedRecord& record, std::string& out);
+
+// The API form {id, at, created_at, valence, energy, ...} of a stored check-in.
 Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
                          const store::SealedRecord& record);
 

@@ -48,12 +48,14 @@ Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 1000, 100));
   q.limit = static_cast<int>(limit);
   ASSIGN_OR_RETURN(const auto rows, Checkins(deps).List(ctx.caller().user.id, q));
-  Json checkins = Json::array();
-  for (const store::SealedRecord& r : rows) {
-    ASSIGN_OR_RETURN(Json c, OpenCheckin(deps.vault, ctx.caller().data_key, r));
-    checkins.push_back(std::move(c));
+  std::string out = "{\"checkins\":[";
+  out.reserve(rows.size() * 320);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    RETURN_IF_ERROR(AppendCheckinJson(deps.vault, ctx.caller().data_key, rows[i], out));
   }
-  return JsonReply(200, Json{{"checkins", std::move(checkins)}});
+  out += "]}";
+  return RawJsonReply(200, std::move(out));
 }
 
 Result<Reply> HandleDeleteCheckin(ApiDeps& deps, RequestContext& ctx) {

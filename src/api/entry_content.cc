@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "api/record_json.h"
 #include "base/time_format.h"
 
 namespace interlude::api {
@@ -84,21 +85,22 @@ Result<EntryInput> ParseEntryInput(const Json& body) {
   return input;
 }
 
+Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
+                       const store::SealedRecord& record, std::string& out) {
+  const std::string clear = "\"id\":" + JsonString(record.id) + ",\"kind\":" +
+                            JsonString(record.kind) + ",\"created_at\":\"" +
+                            FormatIso8601(record.created_at) + "\",\"updated_at\":\"" +
+                            FormatIso8601(record.updated_at) + "\"";
+  return AppendRecordJson(vault, key, "entries", record, clear, out);
+}
+
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record) {
-  ASSIGN_OR_RETURN(const std::string plain,
-                   vault.Open(key, "entries", record.id, record.user_id, record.body));
-  Json content = Json::parse(plain, nullptr, /*allow_exceptions=*/false);
-  if (content.is_discarded() || !content.is_object()) {
-    return DataLoss("stored entry is not readable");
-  }
-  return Json{{"id", record.id},
-              {"kind", record.kind},
-              {"title", content.value("title", Json(nullptr))},
-              {"text", content.value("text", "")},
-              {"fields", content.value("fields", Json::object())},
-              {"created_at", FormatIso8601(record.created_at)},
-              {"updated_at", FormatIso8601(record.updated_at)}};
+  std::string text;
+  RETURN_IF_ERROR(AppendEntryJson(vault, key, record, text));
+  Json entry = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (entry.is_discarded()) return DataLoss("stored entry is not readable");
+  return entry;
 }
 
 void SealEntry(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,

@@ -26,6 +26,10 @@ struct EntryInput {
 // ("fields.mood_before" for a nested one).
 Result<EntryInput> ParseEntryInput(const Json& body);
 
+// Appends the API form of a stored entry to `out` (the fast path for lists).
+Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
+                       const store::SealedRecord& record, std::string& out);
+
 // The API form {id, kind, title, text, fields, created_at, updated_at} of a stored entry.
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record);

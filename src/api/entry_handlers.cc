@@ -3,6 +3,7 @@
 
 #include "api/entry_content.h"
 #include "api/handlers.h"
+#include "api/record_json.h"
 #include "base/log.h"
 #include "base/random.h"
 
@@ -63,13 +64,15 @@ Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(auto rows, Entries(deps).List(ctx.caller().user.id, q));
   const bool more = rows.size() > static_cast<size_t>(limit);
   if (more) rows.pop_back();
-  Json entries = Json::array();
-  for (const store::SealedRecord& r : rows) {
-    ASSIGN_OR_RETURN(Json e, OpenEntry(deps.vault, ctx.caller().data_key, r));
-    entries.push_back(std::move(e));
+  std::string out = "{\"entries\":[";
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    RETURN_IF_ERROR(AppendEntryJson(deps.vault, ctx.caller().data_key, rows[i], out));
   }
-  return JsonReply(200, Json{{"entries", std::move(entries)},
-                            {"next_before", more ? Json(EncodeCursor(rows.back())) : Json(nullptr)}});
+  out += "],\"next_before\":";
+  out += more ? JsonString(EncodeCursor(rows.back())) : "null";
+  out += "}";
+  return RawJsonReply(200, std::move(out));
 }
 
 Result<Reply> HandleGetEntry(ApiDeps& deps, RequestContext& ctx) {

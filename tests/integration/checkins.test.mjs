@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/integration.mjs';
-import { api, assertError, expectStatus, anonymous, ISO_Z } from '../support/api.mjs';
+import { api, assertError, expectStatus, anonymous, checkAll, ISO_Z } from '../support/api.mjs';
 
 let srv;
 let acct;
@@ -138,15 +138,16 @@ test('each field is validated and named', async () => {
     ['tz_offset_min', [841, -841, 60.5, '60']],
   ];
   if (vocab.emotions.length < 11) cases[2][1].splice(2, 1);
+  const checks = [];
   for (const [field, values] of cases) {
     for (const v of values) {
-      const body = { valence: 4, energy: 3, [field]: v };
-      assertError(await post(body), 400, 'invalid_argument', field);
+      checks.push([`${field} = ${JSON.stringify(v).slice(0, 40)}`, async () => assertError(await post({ valence: 4, energy: 3, [field]: v }), 400, 'invalid_argument', field)]);
     }
   }
-  assertError(await post({ valence: 4 }), 400, 'invalid_argument', 'energy');
-  assertError(await post({ energy: 4 }), 400, 'invalid_argument', 'valence');
-  assertError(await post({ valence: 4, energy: 3, id: 'mine' }), 400, 'invalid_argument', 'id');
+  checks.push(['energy missing', async () => assertError(await post({ valence: 4 }), 400, 'invalid_argument', 'energy')]);
+  checks.push(['valence missing', async () => assertError(await post({ energy: 4 }), 400, 'invalid_argument', 'valence')]);
+  checks.push(['unknown field id', async () => assertError(await post({ valence: 4, energy: 3, id: 'mine' }), 400, 'invalid_argument', 'id')]);
+  await checkAll(checks);
 });
 
 test('list: newest first by `at`, from inclusive, to exclusive, limit', async () => {
@@ -182,10 +183,23 @@ test('list: newest first by `at`, from inclusive, to exclusive, limit', async ()
   const none = expectStatus(await range(iso(base + 2 * DAY), iso(base + 2 * DAY)), 200);
   assert.deepEqual(none.checkins, []);
 
-  for (const q of ['?limit=0', '?limit=1001', '?limit=x', '?from=yesterday', '?to=2026-99-01T00:00:00Z']) {
+  for (const q of ['?limit=0', '?limit=1001', '?limit=x', '?from=yesterday', '?to=2026-99-01T00%3A00%3A00Z']) {
     assertError(await list(q, a.token), 400, 'invalid_argument');
   }
   expectStatus(await list('?limit=1000', a.token), 200);
+});
+
+test('from/to written with plain ":" (legal in a query string) work like the encoded form', async () => {
+  const a = await anonymous(srv.url);
+  const at = iso(Date.now() - 3 * DAY);
+  const c = expectStatus(await post({ valence: 4, energy: 3, at }, a.token), 201).checkin;
+  const from = iso(Date.now() - 4 * DAY);
+  const to = iso(Date.now() - 2 * DAY);
+  const encoded = expectStatus(await list(`?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, a.token), 200);
+  assert.deepEqual(encoded.checkins.map((x) => x.id), [c.id]);
+  const plain = await list(`?from=${from}&to=${to}`, a.token);
+  assert.ok(plain.headers['x-request-id'], 'the response carries X-Request-Id');
+  assert.deepEqual(expectStatus(plain, 200, `GET /checkins?from=${from}&to=${to}`).checkins.map((x) => x.id), [c.id]);
 });
 
 test('default limit is 100', async () => {

@@ -68,6 +68,7 @@ test('user create / list / disable', { timeout: 120_000 }, async () => {
     const password = 'clinician passphrase 2026';
     const c = await runCli(['user', 'create', '--role', 'clinician', '--login', email, '--password', password, '--data-dir', dir]);
     assert.equal(c.code, 0, `user create: ${c.stdout}\n${c.stderr}`);
+    const createdId = /\bid[ :=]+([A-Za-z0-9_-]{8,})/.exec(c.stdout)?.[1];
     assert.ok(!c.stdout.includes(password) && !c.stderr.includes(password), 'the password is not echoed');
 
     const dup = await runCli(['user', 'create', '--role', 'clinician', '--login', email, '--password', password, '--data-dir', dir]);
@@ -79,8 +80,11 @@ test('user create / list / disable', { timeout: 120_000 }, async () => {
 
     const l = await runCli(['user', 'list', '--data-dir', dir]);
     assert.equal(l.code, 0, l.stderr);
-    const line = l.stdout.split('\n').find((s) => s.includes(email));
-    assert.ok(line, `user list shows ${email}:\n${l.stdout}`);
+    // The list may leave e-mail addresses out (no personal data); then the id printed by create finds it.
+    const lines = l.stdout.split('\n');
+    const line = lines.find((s) => s.includes(email)) ?? (createdId && lines.find((s) => s.includes(createdId)));
+    assert.ok(line, `user list shows the new account (${email}, id ${createdId}):\n${l.stdout}`);
+    assert.equal(lines.filter((s) => /clinician/.test(s)).length, 1, 'exactly one clinician listed');
     assert.match(line, /clinician/, `the line shows the role: ${line}`);
     assert.ok(!l.stdout.includes('y@example.org') && !l.stdout.includes('z@example.org'), 'refused users were not created');
     assert.ok(!l.stdout.includes(password), 'no password in the list');
@@ -97,10 +101,11 @@ test('user create / list / disable', { timeout: 120_000 }, async () => {
       await srv.stop();
     }
 
-    const d = await runCli(['user', 'disable', '--login', email, '--data-dir', dir]);
+    const d = await runCli(['user', 'disable', email, '--data-dir', dir]);
     assert.equal(d.code, 0, `user disable: ${d.stdout}\n${d.stderr}`);
     const l2 = await runCli(['user', 'list', '--data-dir', dir]);
-    assert.match(l2.stdout.split('\n').find((s) => s.includes(email)) ?? '', /disabled/i, `list shows the account disabled:\n${l2.stdout}`);
+    const line2 = l2.stdout.split('\n').find((s) => s.includes(email) || (createdId && s.includes(createdId))) ?? '';
+    assert.match(line2, /disabled/i, `list shows the account disabled:\n${l2.stdout}`);
 
     srv = await startServer({ dataDir: dir });
     try {
@@ -119,7 +124,7 @@ test('demo --data-dir D: the server starts and the printed demo log-ins work', {
   try {
     const r = await runCli(['demo', '--data-dir', dir], { timeoutMs: 150_000 });
     assert.equal(r.code, 0, `demo: ${r.stdout}\n${r.stderr}`);
-    const logins = [...r.stdout.matchAll(/^\s*(client|clinician|admin)\s+(\S+)\s+(\S+)\s*$/gm)].map((m) => ({ role: m[1], login: m[2], password: m[3] }));
+    const logins = [...r.stdout.matchAll(/^\s*(client|clinician|admin)\s+(\S+@\S+|\S+-\S+)\s+(\S+)/gm)].map((m) => ({ role: m[1], login: m[2], password: m[3] }));
     const client = logins.find((x) => x.role === 'client');
     assert.ok(client, `demo prints "client  <login>  <password>":\n${r.stdout}`);
     const srv = await startServer({ dataDir: dir });

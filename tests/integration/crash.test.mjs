@@ -65,7 +65,7 @@ async function verify(url, acked) {
   assert.deepEqual(missing, [], `${missing.length} acknowledged writes lost after kill -9`);
 }
 
-test('200 concurrent writes, kill -9 right after the last acknowledgement: nothing acknowledged is lost', { timeout: 300_000 }, async () => {
+test('200 concurrent writes, kill -9 right after the last acknowledgement: nothing acknowledged is lost', { timeout: 300_000 }, async (t) => {
   let srv = await startServer();
   const dir = srv.dataDir;
   try {
@@ -74,6 +74,7 @@ test('200 concurrent writes, kill -9 right after the last acknowledgement: nothi
     const { done } = fire(srv.url, users, 200);
     const { acked, statuses } = await done;
     await srv.kill9();
+    t.diagnostic(`${acked.length} of 200 writes acknowledged before kill -9`);
     const bad = statuses.filter((s) => s !== 201 && s !== 503);
     assert.deepEqual(bad, [], 'every write is either acknowledged (201) or refused as busy (503)');
     assert.ok(acked.length >= 100, `at least half of 200 concurrent writes acknowledged (got ${acked.length})`);
@@ -89,7 +90,7 @@ test('200 concurrent writes, kill -9 right after the last acknowledgement: nothi
   }
 });
 
-test('kill -9 in the middle of 200 concurrent writes: every write acknowledged before the kill survives', { timeout: 300_000 }, async () => {
+test('kill -9 in the middle of 200 concurrent writes: every write acknowledged before the kill survives', { timeout: 300_000 }, async (t) => {
   let srv = await startServer();
   const dir = srv.dataDir;
   try {
@@ -109,6 +110,7 @@ test('kill -9 in the middle of 200 concurrent writes: every write acknowledged b
     // Anything acknowledged (even after the snapshot, racing the kill) must be there.
     const acked = run.acked.slice();
     assert.ok(acked.length >= snapshot.length);
+    t.diagnostic(`${acked.length} writes acknowledged around the kill -9 (killed at the ${snapshot.length}th)`);
 
     srv = await startServer({ dataDir: dir });
     await verify(srv.url, acked);

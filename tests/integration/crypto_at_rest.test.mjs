@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, initDataDir, runCli } from '../support/integration.mjs';
-import { api, expectStatus, register } from '../support/api.mjs';
+import { api, expectStatus, register, anonymous } from '../support/api.mjs';
 
 function filesUnder(dir) {
   const out = [];
@@ -62,6 +62,8 @@ test('no plaintext of entries or check-ins in any data file, while running and a
       tag: `quokka-${id}`,
     };
     const r = await register(srv.url);
+    const anon = await anonymous(srv.url);
+    expectStatus(await api(srv.url, 'POST', '/api/v1/auth/login', { body: { login: anon.user.handle, password: anon.recovery_code } }), 200);
     const e1 = expectStatus(await api(srv.url, 'POST', '/api/v1/entries', { body: { text: s.text, title: s.title }, token: r.token }), 201).entry;
     const e2 = expectStatus(await api(srv.url, 'POST', '/api/v1/entries', {
       body: { kind: 'thought_record', text: 'plain enough', fields: { situation: s.field } }, token: r.token,
@@ -90,7 +92,10 @@ test('no plaintext of entries or check-ins in any data file, while running and a
     // Nothing personal in the server's own output either.
     const log = srv.output();
     for (const v of sentinels) assert.ok(!log.includes(v), `server log contains "${v}"`);
-    assert.ok(!log.includes(r.password), 'server log contains a password');
+    for (const [what, v] of [['password', r.password], ['session token', r.token], ['e-mail', r.email],
+      ['recovery code', anon.recovery_code], ['anonymous token', anon.token]]) {
+      assert.ok(!log.includes(v), `server log contains the ${what}`);
+    }
 
     // And the data is intact after a restart.
     const again = await startServer({ dataDir: srv.dataDir });

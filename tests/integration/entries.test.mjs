@@ -149,6 +149,19 @@ test('a cursor is stable when new entries arrive between pages', async () => {
   assert.deepEqual(p2.entries.map((e) => e.text), ['c2', 'c1', 'c0']);
 });
 
+test("another person's cursor never shows their entries", async () => {
+  const a = await anonymous(srv.url);
+  const b = await anonymous(srv.url);
+  for (let i = 0; i < 5; i += 1) expectStatus(await post({ text: `a-private-${i}` }, a.token), 201);
+  const mine = expectStatus(await post({ text: 'b-own' }, b.token), 201).entry;
+  const page = expectStatus(await list('?limit=2', a.token), 200);
+  assert.equal(typeof page.next_before, 'string');
+  const res = await list(`?limit=100&before=${encodeURIComponent(page.next_before)}`, b.token);
+  assert.ok(res.status === 200 || res.status === 400, `${res.status} ${res.text.slice(0, 200)}`);
+  assert.ok(!res.text.includes('a-private'), `B sees none of A's entries: ${res.text.slice(0, 300)}`);
+  if (res.status === 200) for (const e of res.json.entries) assert.equal(e.id, mine.id);
+});
+
 test('next_before is null when the last page is exactly full', async () => {
   const a = await anonymous(srv.url);
   for (let i = 0; i < 4; i += 1) expectStatus(await post({ text: `x${i}` }, a.token), 201);

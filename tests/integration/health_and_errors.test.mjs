@@ -135,10 +135,14 @@ test('malformed JSON -> 400 malformed_json naming the byte position', async () =
     assert.ok(nums.some((n) => n === off || n === off + 1),
       `message "${err.message}" names byte ${off} (0-based) or ${off + 1} (1-based)`);
   }
-  for (const body of ['', '{', '{"text":', 'nul', "{'text':'x'}", '{"text":"x"}}']) {
+  for (const body of ['{', '{"text":', 'nul', "{'text':'x'}", '{"text":"x"}}', '{"text":"x"} {}']) {
     const res = await api(srv.url, 'POST', '/api/v1/entries', { body, token: owner.token });
     assertError(res, 400, 'malformed_json');
   }
+  // An empty body is refused too (as malformed or as a missing object).
+  const empty = await api(srv.url, 'POST', '/api/v1/entries', { body: '', token: owner.token });
+  assert.equal(empty.status, 400, empty.text);
+  assertErrorShape(empty);
 });
 
 test('an unknown field -> 400 invalid_argument naming that field', async () => {

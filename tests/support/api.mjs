@@ -148,3 +148,15 @@ export function freshAddress() {
 }
 
 export const ISO_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * Runs every check (async functions) and fails once at the end listing every failed check, so
+ * that one test reports all the cases a server gets wrong, not only the first.
+ */
+export async function checkAll(checks) {
+  const failed = [];
+  for (const [name, fn] of checks) {
+    try { await fn(); } catch (e) { failed.push(`${name}: ${String(e.message).split('\n')[0]}`); }
+  }
+  assert.deepEqual(failed, [], `${failed.length} of ${checks.length} cases failed:\n  ${failed.join('\n  ')}`);
+}

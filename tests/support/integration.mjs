@@ -38,7 +38,13 @@ export function runCli(args, { env = {}, timeoutMs = 60_000 } = {}) {
 
 export async function initDataDir() {
   const dir = base.makeTempDir();
-  const r = await runCli(['init', '--data-dir', dir]);
+  let r;
+  try {
+    r = await runCli(['init', '--data-dir', dir]);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
   if (r.code !== 0) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`interlude init failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);

@@ -78,6 +78,12 @@ async function json<T>(method: string, path: string, body?: unknown, opts?: Opti
   return (await res.json()) as T;
 }
 
+/** The server sends `title: null` when there is none; the app works with ''. */
+function normEntry(e: Entry): Entry {
+  return { ...e, title: e.title ?? '', text: e.text ?? '', fields: e.fields ?? {} };
+}
+const one = (r: { entry: Entry }) => ({ entry: normEntry(r.entry) });
+
 export const api = {
   me: () => json<{ user: User }>('GET', '/me', undefined, { noAuthRedirect: true }),
   anonymous: (country?: string) => json<{ user: User; recovery_code: string; token: string }>('POST', '/auth/anonymous', country ? { country } : {}),
@@ -94,10 +100,11 @@ export const api = {
     json<{ entries: Entry[]; next_before: string | null }>(
       'GET',
       `/entries?limit=${limit}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
-    ),
-  getEntry: (id: string) => json<{ entry: Entry }>('GET', `/entries/${encodeURIComponent(id)}`),
-  createEntry: (body: EntryBody) => json<{ entry: Entry }>('POST', '/entries', body),
-  updateEntry: (id: string, body: EntryBody) => json<{ entry: Entry }>('PUT', `/entries/${encodeURIComponent(id)}`, body),
+    ).then((r) => ({ entries: r.entries.map(normEntry), next_before: r.next_before ?? null })),
+  getEntry: (id: string) => json<{ entry: Entry }>('GET', `/entries/${encodeURIComponent(id)}`).then(one),
+  createEntry: (body: EntryBody) => json<{ entry: Entry }>('POST', '/entries', body).then(one),
+  updateEntry: (id: string, body: EntryBody) =>
+    json<{ entry: Entry }>('PUT', `/entries/${encodeURIComponent(id)}`, body).then(one),
   deleteEntry: (id: string) => json<void>('DELETE', `/entries/${encodeURIComponent(id)}`),
 
   listCheckins: (params: { from?: string; to?: string; limit?: number } = {}) => {

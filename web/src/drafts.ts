@@ -19,6 +19,8 @@ export interface Draft {
   queued: boolean;
   /** Where it was written: the Today page's quick box or the full editor. */
   source: 'quick' | 'editor';
+  /** When a create first failed without an answer; the server may have stored it anyway. */
+  attemptedAt?: string;
   /** Set when the server refused the draft (4xx): it stays until the person edits it. */
   rejected?: { message: string; field?: string } | null;
 }
@@ -67,8 +69,10 @@ export function newLocalId(): string {
 }
 
 export function putDraft(d: Draft): void {
-  const list = readAll().filter((x) => x.localId !== d.localId);
-  list.push({ ...d, updatedAt: new Date().toISOString() });
+  const all = readAll();
+  const old = all.find((x) => x.localId === d.localId);
+  const list = all.filter((x) => x !== old);
+  list.push({ ...d, attemptedAt: d.attemptedAt ?? old?.attemptedAt, updatedAt: new Date().toISOString() });
   writeAll(list);
 }
 
@@ -133,6 +137,21 @@ export function hasContent(d: Pick<Draft, 'kind' | 'title' | 'text' | 'fields'>)
   return d.text.trim() !== '' || Object.keys(cleanFields(d.kind, d.fields)).length > 0;
 }
 
+/** The API has no idempotency key, and a create whose answer was lost may have been
+ * stored. Before sending such a draft again, look for the same entry among the newest. */
+async function alreadyStored(body: EntryBody, since: string): Promise<{ entry: Entry } | null> {
+  const { entries } = await api.listEntries(null, 20);
+  const stable = (f: EntryFields) => JSON.stringify(Object.entries(f ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+  const same = (e: Entry) =>
+    Date.parse(e.created_at) >= Date.parse(since) &&
+    e.kind === body.kind &&
+    e.text === body.text &&
+    (e.title ?? '') === (body.title ?? '') &&
+    stable(e.fields) === stable(body.fields);
+  const found = entries.find(same);
+  return found ? { entry: found } : null;
+}
+
 /** Sends one draft. On 200/201 the draft is removed; transient failures keep it queued. */
 export async function sendDraft(localId: string): Promise<SendResult> {
   const d = getDraft(localId);
@@ -141,7 +160,9 @@ export async function sendDraft(localId: string): Promise<SendResult> {
   inFlight.add(localId);
   try {
     const body = toBody(d);
-    const { entry } = d.entryId ? await api.updateEntry(d.entryId, body) : await api.createEntry(body);
+    const { entry } = d.entryId
+      ? await api.updateEntry(d.entryId, body)
+      : ((d.attemptedAt && (await alreadyStored(body, d.attemptedAt))) || (await api.createEntry(body)));
     // Only drop it if it was not edited again while the request was on its way.
     const now = getDraft(localId);
     if (now && now.updatedAt === d.updatedAt) removeDraft(localId);
@@ -149,7 +170,11 @@ export async function sendDraft(localId: string): Promise<SendResult> {
     emit({ type: 'sent', localId, entry });
     return { status: 'sent', entry };
   } catch (e) {
-    if (isTransient(e) || !(e instanceof ApiError)) return { status: 'kept' };
+    if (isTransient(e) || !(e instanceof ApiError)) {
+      const now = getDraft(localId);
+      if (now && !now.entryId && !now.attemptedAt) putDraft({ ...now, attemptedAt: new Date(Date.now() - 5 * 60_000).toISOString() });
+      return { status: 'kept' };
+    }
     const now = getDraft(localId);
     if (now) putDraft({ ...now, queued: false, rejected: { message: e.message, field: e.field } });
     return { status: 'rejected', error: e };

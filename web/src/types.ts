@@ -40,6 +40,7 @@ export const KIND_FIELDS: Record<EntryKind, (keyof EntryFields)[]> = {
   after_session: ['takeaways', 'homework', 'feelings'],
 };
 
+/** As the app holds it: api.ts turns the server's null title/text into ''. */
 export interface Entry {
   id: string;
   kind: EntryKind;

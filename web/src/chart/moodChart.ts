@@ -3,7 +3,7 @@
 // custom properties, so light and dark mode both work. Returns a dispose function.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatShortDate } from '../format';
+import { formatShortDate, formatTime } from '../format';
 import type { CheckIn } from '../types';
 
 function cssVar(el: Element, name: string, fallback: string): string {
@@ -17,6 +17,7 @@ export function drawMoodChart(box: HTMLElement, checkins: CheckIn[]): () => void
   const fg = cssVar(box, '--fg-muted', '#555');
   const grid = cssVar(box, '--border', '#ddd');
   const axis = { stroke: fg, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  const span = xs.length ? xs[xs.length - 1] - xs[0] : 0;
   const width = () => Math.max(280, box.clientWidth);
 
   const plot = new uPlot(
@@ -27,7 +28,12 @@ export function drawMoodChart(box: HTMLElement, checkins: CheckIn[]): () => void
       cursor: { show: false },
       scales: { x: { time: true }, y: { range: [1, 7] } },
       axes: [
-        { ...axis, values: (_u, splits) => splits.map((s) => formatShortDate(new Date(s * 1000))) },
+        {
+          ...axis,
+          // Within two days, times say more than a row of identical dates.
+          values: (_u, splits) =>
+            splits.map((s) => (span < 2 * 86400 ? formatTime : formatShortDate)(new Date(s * 1000))),
+        },
         { ...axis, splits: () => [1, 2, 3, 4, 5, 6, 7] },
       ],
       series: [

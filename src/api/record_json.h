@@ -1,0 +1,28 @@
+// Turns a sealed record into its API JSON without re-encoding the content: the opened
+// plaintext is our own JSON object (authenticated by the AEAD tag), so the clear fields are
+// spliced in front of its members. Lists of many items are the hot read path; this keeps
+// them at one decryption and one copy per item.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "api/content_vault.h"
+#include "api/json_body.h"
+#include "store/records.h"
+
+namespace interlude::api {
+
+// Appends `{<clear members>, <content members>}` to `out`. `clear` holds the clear members
+// already serialised without braces ("\"id\":\"x\",\"at\":\"...\""). DataLoss when the
+// record does not open or is not a JSON object.
+Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
+                        std::string_view table, const store::SealedRecord& record,
+                        std::string_view clear, std::string& out);
+
+// Serialises `value` as a JSON string literal, with quotes.
+std::string JsonString(std::string_view value);
+
+}  // namespace interlude::api
