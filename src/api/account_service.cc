@@ -30,12 +30,16 @@ Result<store::UserRecord> CreateAccount(ApiDeps& deps, const NewAccount& spec) {
     RETURN_IF_ERROR(ValidateCountry(spec.country));
     user.country = spec.country;
   }
+  // An account is either anonymous (a recovery code) or an e-mail with a password.
+  const bool anonymous = !spec.recovery_code.empty();
   std::string email;
-  if (!spec.email.empty()) {
+  if (!anonymous || !spec.email.empty()) {
     ASSIGN_OR_RETURN(email, NormalizeEmail(spec.email));
     user.email_index = EmailIndex(deps, email);
   }
-  if (!spec.password.empty()) RETURN_IF_ERROR(crypto::CheckPasswordPolicy(spec.password));
+  if (!anonymous || !spec.password.empty()) {
+    RETURN_IF_ERROR(crypto::CheckPasswordPolicy(spec.password));
+  }
   if (!email.empty() && deps.store.users().FindByEmailIndex(user.email_index).ok()) {
     return EmailTaken();
   }

@@ -13,9 +13,9 @@ namespace interlude::api {
 
 struct NewAccount {
   store::Role role = store::Role::kClient;
-  std::string email;          // empty for anonymous accounts
-  std::string password;       // checked against the policy when not empty
-  std::string recovery_code;  // for anonymous accounts; hashed, never stored
+  std::string email;          // required unless the account is anonymous
+  std::string password;       // required (and checked against the policy) unless anonymous
+  std::string recovery_code;  // makes the account anonymous; hashed, never stored
   std::string country;        // validated when not empty
   std::string clinic_id;
 };

@@ -4,6 +4,7 @@
 #include <array>
 #include <exception>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "api/api_error.h"
@@ -11,6 +12,7 @@
 #include "api/sessions.h"
 #include "base/log.h"
 #include "base/random.h"
+#include "base/utf8.h"
 
 namespace interlude::api {
 namespace {
@@ -102,33 +104,43 @@ std::string NewRequestId() {
   return ToHex(bytes);
 }
 
-Result<Reply> Dispatch(ApiDeps& deps, const Route& route, RequestContext& ctx,
-                       std::optional<ApiError>& transport_error) {
+// Runs the common steps and the handler; every failure becomes an ApiError here.
+std::variant<Reply, ApiError> Dispatch(ApiDeps& deps, const Route& route, RequestContext& ctx) {
   const HttpRequest& req = ctx.request;
-  // A browser always names the page that sent a cross-site request; refuse those outright.
-  const std::string& origin = req.Header("origin");
-  if (IsMutating(req.method) && !origin.empty() && !OriginAllowed(req)) {
-    transport_error = OriginMismatch();
-    return Internal("unreachable");
+  const auto fail = [&ctx](const Status& st) -> ApiError {
+    if (st.code() == StatusCode::kInternal || st.code() == StatusCode::kDataLoss) {
+      Log(LogLevel::kError, "http.internal_error",
+          {{"request", LogId(ctx.request_id)}, {"code", LogId(StatusCodeName(st.code()))}});
+    }
+    return ErrorFromStatus(st);
+  };
+  if (req.query_malformed) return fail(InvalidArgument("the query string is malformed"));
+  for (const auto& [name, value] : req.query) {
+    if (!IsValidUtf8(value)) return fail(InvalidArgument(name + " is not valid UTF-8", name));
   }
   if (route.access == Access::kSession) {
-    ASSIGN_OR_RETURN(ctx.principal, Authenticate(deps, req));
+    auto principal = Authenticate(deps, req);
+    if (!principal.ok()) return fail(principal.status());
+    ctx.principal = std::move(*principal);
     // Cookies ride along on cross-site requests; a cookie-authenticated change must prove
-    // it came from our own pages.
+    // it came from our own pages. Bearer tokens carry no ambient authority.
     if (ctx.principal->via_cookie && IsMutating(req.method) && !OriginAllowed(req)) {
-      transport_error = OriginMismatch();
-      return Internal("unreachable");
+      return OriginMismatch();
     }
   }
   if (route.body != Body::kNone) {
     auto parsed = ParseJsonObject(req, route.body == Body::kOptionalObject);
-    if (auto* error = std::get_if<ApiError>(&parsed)) {
-      transport_error = *error;
-      return Internal("unreachable");
-    }
+    if (auto* error = std::get_if<ApiError>(&parsed)) return *error;
     ctx.body = std::move(std::get<Json>(parsed));
   }
-  return route.handler(deps, ctx);
+  try {
+    Result<Reply> result = route.handler(deps, ctx);
+    if (!result.ok()) return fail(result.status());
+    return std::move(result).value();
+  } catch (const std::exception&) {
+    // Third-party code (JSON, allocation) may throw; nothing escapes a request.
+    return fail(Internal("exception in handler"));
+  }
 }
 
 }  // namespace
@@ -152,40 +164,25 @@ HttpResponse Api::Handle(const HttpRequest& request) {
 
   HttpResponse response;
   std::string_view route_name = "unmatched";
-  if (route == nullptr) {
-    response = ErrorResponse(path_known ? MethodNotAllowed() : RouteNotFound(), ctx.request_id);
-  } else {
+  std::variant<Reply, ApiError> outcome = path_known ? MethodNotAllowed() : RouteNotFound();
+  if (route != nullptr) {
     route_name = route->pattern;
-    std::optional<ApiError> transport_error;
-    Result<Reply> result = Internal("handler did not run");
-    try {
-      result = Dispatch(deps_, *route, ctx, transport_error);
-    } catch (const std::exception&) {
-      Log(LogLevel::kError, "http.handler_exception", {{"request", LogId(ctx.request_id)}});
-      result = Internal("exception");
+    outcome = Dispatch(deps_, *route, ctx);
+  }
+  if (auto* error = std::get_if<ApiError>(&outcome)) {
+    response = ErrorResponse(*error, ctx.request_id);
+    if (response.status == 429 && ctx.retry_after_seconds > 0) {
+      response.SetHeader("Retry-After", std::to_string(ctx.retry_after_seconds));
     }
-    if (transport_error) {
-      response = ErrorResponse(*transport_error, ctx.request_id);
-    } else if (!result.ok()) {
-      const Status& st = result.status();
-      if (st.code() == StatusCode::kInternal || st.code() == StatusCode::kDataLoss) {
-        Log(LogLevel::kError, "http.internal_error",
-            {{"request", LogId(ctx.request_id)}, {"code", LogId(StatusCodeName(st.code()))}});
-      }
-      response = ErrorResponse(ErrorFromStatus(st), ctx.request_id);
-      if (response.status == 429 && ctx.retry_after_seconds > 0) {
-        response.SetHeader("Retry-After", std::to_string(ctx.retry_after_seconds));
-      }
-    } else {
-      Reply& reply = result.value();
-      response.status = reply.status;
-      if (!reply.raw_json.empty()) {
-        response.body = std::move(reply.raw_json);
-      } else if (!reply.body.is_null()) {
-        response.body = reply.body.dump();
-      }
-      for (auto& h : reply.headers) response.headers.push_back(std::move(h));
+  } else {
+    Reply& reply = std::get<Reply>(outcome);
+    response.status = reply.status;
+    if (!reply.raw_json.empty()) {
+      response.body = std::move(reply.raw_json);
+    } else if (!reply.body.is_null()) {
+      response.body = reply.body.dump();
     }
+    for (auto& h : reply.headers) response.headers.push_back(std::move(h));
   }
   if (!response.body.empty()) response.SetHeader("Content-Type", "application/json; charset=utf-8");
   response.SetHeader("Cache-Control", "no-store");

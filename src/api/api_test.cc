@@ -107,6 +107,8 @@ TEST_F(ApiTest, AnonymousAccountSignsInWithRecoveryCode) {
 }
 
 TEST_F(ApiTest, RegisterRefusesWeakPasswordsAndDuplicates) {
+  EXPECT_EQ(JsonOf(Call("POST", "/api/v1/auth/register", R"({"email":"a@b.org","password":""})"))["error"]["field"], "password");
+  EXPECT_EQ(JsonOf(Call("POST", "/api/v1/auth/register", R"({"email":"","password":"a long river stone"})"))["error"]["field"], "email");
   Json body = {{"email", "Sam@Example.org "}, {"password", "password123"}};
   HttpResponse r = Call("POST", "/api/v1/auth/register", body.dump());
   EXPECT_EQ(r.status, 400);
@@ -161,8 +163,12 @@ TEST_F(ApiTest, CookieMutationsNeedOurOrigin) {
   EXPECT_EQ(JsonOf(r)["error"]["code"], "origin_mismatch");
   cookie["origin"] = "http://evil.example";
   EXPECT_EQ(Call("POST", "/api/v1/entries", body, "", cookie).status, 403);
+  cookie["origin"] = "https://127.0.0.1:8080";  // our host, but not our scheme
+  EXPECT_EQ(Call("POST", "/api/v1/entries", body, "", cookie).status, 403);
   cookie["origin"] = "http://127.0.0.1:8080";
   EXPECT_EQ(Call("POST", "/api/v1/entries", body, "", cookie).status, 201);
+  // A bearer token is not ambient: no origin check.
+  EXPECT_EQ(Call("POST", "/api/v1/entries", body, token, {{"origin", "http://elsewhere.example"}}).status, 201);
   cookie.erase("origin");
   EXPECT_EQ(Call("GET", "/api/v1/entries", "", "", cookie).status, 200);  // reads are fine
 }
@@ -266,6 +272,7 @@ TEST_F(ApiTest, PatchMeValidatesCountry) {
   EXPECT_EQ(JsonOf(Call("PATCH", "/api/v1/me", R"({"country":"GB"})", token))["user"]["country"], "GB");
   EXPECT_EQ(Call("PATCH", "/api/v1/me", R"({"country":"gb"})", token).status, 400);
   EXPECT_EQ(Call("PATCH", "/api/v1/me", R"({"country":"GBR"})", token).status, 400);
+  EXPECT_EQ(Call("PATCH", "/api/v1/me", R"({"country":"XY"})", token).status, 400);  // not assigned
   EXPECT_EQ(Call("PATCH", "/api/v1/me", R"({"colour":"red"})", token).status, 400);
   EXPECT_TRUE(JsonOf(Call("PATCH", "/api/v1/me", R"({"country":null})", token))["user"]["country"].is_null());
 }

@@ -15,7 +15,7 @@ store::RecordRepository& Checkins(ApiDeps& deps) {
 Result<std::optional<UnixMillis>> QueryTime(const RequestContext& ctx, const char* name) {
   const auto it = ctx.request.query.find(name);
   if (it == ctx.request.query.end() || it->second.empty()) return std::optional<UnixMillis>();
-  auto t = ParseIso8601(it->second);
+  auto t = ParseIso8601(it->second, /*date_alone_ok=*/true);
   if (!t.ok()) return InvalidArgument(std::string(name) + ": " + t.status().message(), name);
   return std::optional<UnixMillis>(*t);
 }

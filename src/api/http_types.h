@@ -16,6 +16,7 @@ struct HttpRequest {
   std::string method;  // upper case: GET, POST, ...
   std::string path;    // decoded path, no query string
   std::map<std::string, std::string> query;    // decoded query parameters
+  bool query_malformed = false;                // the query string could not be decoded
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string remote_address;  // peer IP, for throttling

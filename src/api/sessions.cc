@@ -89,7 +89,9 @@ bool OriginAllowed(const HttpRequest& request) {
   const std::string& origin = request.Header("origin");
   const std::string& host = request.Header("host");
   if (origin.empty() || host.empty()) return false;
-  return origin == "http://" + host || origin == "https://" + host;
+  // Behind a TLS-terminating proxy the browser's origin is https while we see http.
+  const bool https = request.tls || request.Header("x-forwarded-proto") == "https";
+  return origin == (https ? "https://" : "http://") + host;
 }
 
 std::string ClearSessionCookie(bool tls) {

@@ -26,7 +26,8 @@ Result<NewSession> BeginSession(ApiDeps& deps, const store::UserRecord& user, bo
 // PermissionDenied ("origin_mismatch") is not decided here: see CheckOrigin.
 Result<Principal> Authenticate(ApiDeps& deps, const HttpRequest& request);
 
-// For cookie-authenticated mutating requests: true when Origin matches the Host.
+// For cookie-authenticated mutating requests: true when Origin is exactly our own origin,
+// scheme included (https when served over TLS or behind a proxy that says so).
 bool OriginAllowed(const HttpRequest& request);
 
 // A Set-Cookie value that clears the session cookie.

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "api/countries.h"
 #include "base/time_format.h"
 
 namespace interlude::api {
@@ -48,10 +49,7 @@ Result<std::string> NormalizeEmail(const std::string& raw) {
 }
 
 Status ValidateCountry(const std::string& code) {
-  if (code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&
-      std::isupper(static_cast<unsigned char>(code[1]))) {
-    return OkStatus();
-  }
+  if (IsIsoCountryCode(code)) return OkStatus();
   return InvalidArgument("country must be a two-letter ISO 3166-1 code such as US or GB",
                          "country");
 }

@@ -76,7 +76,7 @@ std::string FormatIso8601(UnixMillis t) {
   return buf;
 }
 
-Result<UnixMillis> ParseIso8601(std::string_view s) {
+Result<UnixMillis> ParseIso8601(std::string_view s, bool date_alone_ok) {
   const auto bad = [] {
     return InvalidArgument("time must be ISO 8601, like 2026-11-28T21:30:00Z");
   };
@@ -90,7 +90,10 @@ Result<UnixMillis> ParseIso8601(std::string_view s) {
   }
   long long ms = DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
                  86400000LL;
-  if (s.size() == 10) return ms;
+  if (s.size() == 10) {
+    if (date_alone_ok) return ms;
+    return bad();
+  }
   if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return bad();
   const int hour = ReadDigits(s, 11, 2);
   if (hour < 0 || hour > 23 || s.size() < 16 || s[13] != ':') return bad();

@@ -20,7 +20,7 @@ constexpr std::uint64_t kReadBodyLimit = 4 * 1024 * 1024;
 using Traits = restinio::default_traits_t;
 using RequestHandle = restinio::request_handle_t;
 
-api::HttpRequest ToApiRequest(const RequestHandle& req, bool* query_ok) {
+api::HttpRequest ToApiRequest(const RequestHandle& req) {
   api::HttpRequest out;
   const auto& header = req->header();
   out.method = header.method().c_str();
@@ -31,13 +31,12 @@ api::HttpRequest ToApiRequest(const RequestHandle& req, bool* query_ok) {
     auto [it, inserted] = out.headers.emplace(std::move(name), field.value());
     if (!inserted) it->second += ", " + field.value();
   });
-  *query_ok = true;
-  auto query = restinio::try_parse_query<restinio::parse_query_traits::javascript_compatible>(
+  auto query = restinio::try_parse_query<restinio::parse_query_traits::relaxed>(
       header.query());
   if (query) {
     for (const auto& [key, value] : *query) out.query.emplace(std::string(key), std::string(value));
   } else {
-    *query_ok = false;
+    out.query_malformed = true;
   }
   out.body = req->body();
   out.remote_address = req->remote_endpoint().address().to_string();
@@ -98,19 +97,8 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
   auto impl = std::make_unique<Impl>();
   Impl* raw = impl.get();
   auto handler = [&api, static_files](const RequestHandle& req) {
-    bool query_ok = true;
-    api::HttpRequest request = ToApiRequest(req, &query_ok);
-    const bool is_api = request.path.rfind("/api/", 0) == 0;
-    if (is_api) {
-      if (!query_ok) {
-        api::HttpResponse bad;
-        bad.status = 400;
-        bad.SetHeader("Content-Type", "application/json; charset=utf-8");
-        bad.body = R"({"error":{"code":"invalid_argument","message":"the query string is malformed","request_id":"-"}})";
-        return Respond(req, std::move(bad));
-      }
-      return Respond(req, api.Handle(request));
-    }
+    api::HttpRequest request = ToApiRequest(req);
+    if (request.path.rfind("/api/", 0) == 0) return Respond(req, api.Handle(request));
     api::HttpResponse response;
     if (request.method != "GET") {
       response.status = 405;

@@ -140,6 +140,31 @@ describe('anonymous journey', { skip }, () => {
     await context.close();
   });
 
+  test('journal pages with "Load more"', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const { startAnonymously } = await import('../support/app.mjs');
+    await startAnonymously(page, srv.url);
+    // 23 entries through the API with the page's own session.
+    for (let i = 1; i <= 23; i++) {
+      const res = await page.request.post(`${srv.url}/api/v1/entries`, {
+        headers: { Origin: srv.url, 'Content-Type': 'application/json' },
+        data: { text: `Entry number ${i}`, kind: 'free', fields: {} },
+      });
+      assert.equal(res.status(), 201);
+    }
+    await page.goto(`${srv.url}/journal`);
+    await settle(page);
+    const items = page.locator('.entry');
+    assert.equal(await items.count(), 20);
+    await page.getByText('Entry number 23', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText('Entry number 1', { exact: true }).waitFor();
+    assert.equal(await items.count(), 23);
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0);
+    await context.close();
+  });
+
   test('sign up shows the server error by its field', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -32,6 +32,13 @@ interface Options {
   noAuthRedirect?: boolean;
 }
 
+/** Server messages may start lower-case and lack a full stop; show them as sentences. */
+function asSentence(m: string): string {
+  const s = m.trim();
+  if (!s) return s;
+  return s[0].toLocaleUpperCase() + s.slice(1) + (/[.!?…]$/.test(s) ? '' : '.');
+}
+
 async function toError(res: Response): Promise<ApiError> {
   let body: ErrorBody | null = null;
   try {
@@ -42,9 +49,9 @@ async function toError(res: Response): Promise<ApiError> {
   const e = body?.error;
   if (res.status === 429) {
     const secs = Number(res.headers.get('Retry-After') ?? '60') || 60;
-    return new ApiError(429, e?.code ?? 'resource_exhausted', e?.message ?? t('error.throttled', { seconds: secs }), e?.field);
+    return new ApiError(429, e?.code ?? 'resource_exhausted', e?.message ? asSentence(e.message) : t('error.throttled', { seconds: secs }), e?.field);
   }
-  if (e?.message) return new ApiError(res.status, e.code, e.message, e.field, e.request_id);
+  if (e?.message) return new ApiError(res.status, e.code, asSentence(e.message), e.field, e.request_id);
   const fallback = res.status === 503 ? t('error.unavailable') : t('error.generic');
   return new ApiError(res.status, e?.code ?? 'internal', fallback);
 }

@@ -68,7 +68,8 @@ function page(path: string, user: User | null, draftId: string | null, search: s
     return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
   }
   if (path === '/' || path === '/signin' || path === '/signup' || path === '/start') {
-    if (user && path !== '/start') return <Redirect to="/today" />;
+    // Start clears this by signing in only after the code was confirmed as saved.
+    if (user) return <Redirect to="/today" />;
     if (path === '/') return <Welcome />;
     if (path === '/signin') return <SignIn />;
     if (path === '/signup') return <SignUp />;

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 
 export function Page({ title, heading, children }: { title: string; heading?: ComponentChildren; children?: ComponentChildren }) {
   useEffect(() => {
-    document.title = `${title} · ${t('app.name')}`;
+    document.title = title === t('app.name') ? title : `${title} · ${t('app.name')}`;
   }, [title]);
   return (
     <>

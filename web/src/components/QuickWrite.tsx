@@ -1,9 +1,10 @@
 // The Today page's quick "write" box: creates a free journal entry through the draft
 // outbox, so the words are kept on the device until the server has them.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { findDraft, newLocalId, putDraft, removeDraft, sendDraft, type Draft } from '../drafts';
 import { t } from '../i18n';
 import type { User } from '../types';
+import { useDraftSaver } from '../useDraftSaver';
 import { TextArea } from './Field';
 import { Link } from './Link';
 import { Status } from './Status';
@@ -15,15 +16,17 @@ export function QuickWrite({ user }: { user: User }) {
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const timer = useRef<number | undefined>(undefined);
+  const keep = useDraftSaver();
+  /** Bumped on save, so a keep-on-device write scheduled earlier cannot undo it. */
+  const generation = useRef(0);
 
-  const base = (): Draft => ({
+  const base = (value = text): Draft => ({
     localId: localId.current,
     userId: user.id,
     entryId: null,
     kind: 'free',
     title: '',
-    text,
+    text: value,
     fields: {},
     updatedAt: '',
     queued: false,
@@ -31,14 +34,17 @@ export function QuickWrite({ user }: { user: User }) {
   });
 
   // Keep what is typed on the device, a moment after typing stops.
-  useEffect(() => {
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      if (text.trim()) putDraft(base());
-      else removeDraft(localId.current);
-    }, 400);
-    return () => window.clearTimeout(timer.current);
-  }, [text]);
+  const type = (value: string) => {
+    setText(value);
+    const id = localId.current;
+    const d = base(value);
+    const gen = generation.current;
+    keep(() => {
+      if (gen !== generation.current || id !== localId.current) return;
+      if (value.trim()) putDraft(d);
+      else removeDraft(id);
+    });
+  };
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -48,7 +54,7 @@ export function QuickWrite({ user }: { user: User }) {
       setError(t('today.writeEmpty'));
       return;
     }
-    window.clearTimeout(timer.current);
+    generation.current++;
     const id = localId.current;
     putDraft({ ...base(), queued: true });
     setBusy(true);
@@ -75,7 +81,7 @@ export function QuickWrite({ user }: { user: User }) {
         rows={5}
         maxLength={20000}
         value={text}
-        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        onInput={(e) => type((e.target as HTMLTextAreaElement).value)}
         error={error}
       />
       <div class="actions">

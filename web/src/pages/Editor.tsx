@@ -13,6 +13,7 @@ import { setFlash } from '../flash';
 import { formatDateTime } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
+import { useDraftSaver } from '../useDraftSaver';
 import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type User } from '../types';
 
 interface Props {
@@ -54,7 +55,9 @@ export function Editor({ user, id, draftId }: Props) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const localId = useRef<string>(newLocalId());
   const dirty = useRef(false);
-  const timer = useRef<number | undefined>(undefined);
+  const keep = useDraftSaver();
+  /** Bumped when a save or discard supersedes any scheduled keep-on-device write. */
+  const generation = useRef(0);
 
   // Open: a local draft wins over the server copy, since it holds unsent words.
   useEffect(() => {
@@ -127,17 +130,18 @@ export function Editor({ user, id, draftId }: Props) {
     const next = { ...form, ...patch };
     setForm(next);
     dirty.current = true;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => {
-      if (hasContent(next) || next.title.trim()) putDraft(draft(next, queued));
-      else removeDraft(localId.current);
-    }, 400);
+    const d = draft(next, queued);
+    const gen = generation.current;
+    keep(() => {
+      if (gen !== generation.current) return;
+      if (hasContent(next) || next.title.trim()) putDraft(d);
+      else removeDraft(d.localId);
+    });
   };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const save = async (e: Event) => {
     e.preventDefault();
-    window.clearTimeout(timer.current);
+    generation.current++;
     setErrors({});
     if (!hasContent(form)) {
       setErrors({ form: t('editor.empty') });
@@ -172,6 +176,7 @@ export function Editor({ user, id, draftId }: Props) {
   };
 
   const discard = () => {
+    generation.current++;
     removeDraft(localId.current);
     localId.current = newLocalId();
     setRestored(false);
