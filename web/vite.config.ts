@@ -15,6 +15,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
   },
+  // `npm run dev` only (not used by the server): API calls go to `make run`'s server.
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

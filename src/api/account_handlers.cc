@@ -5,14 +5,10 @@
 #include "api/sessions.h"
 #include "api/user_json.h"
 #include "base/log.h"
-#include "crypto/password.h"
 #include "crypto/tokens.h"
 
 namespace interlude::api {
 namespace {
-
-constexpr size_t kMaxLoginChars = 320;
-constexpr size_t kMaxPasswordChars = 1024;
 
 // Answers with {user, token, ...extra} and the session cookie.
 Result<Reply> SessionReply(ApiDeps& deps, RequestContext& ctx, const store::UserRecord& user,
@@ -28,22 +24,13 @@ Result<Reply> SessionReply(ApiDeps& deps, RequestContext& ctx, const store::User
   return reply;
 }
 
-// A real Argon2id hash to verify against when the account does not exist, so that a
-// wrong e-mail and a wrong password take the same time.
-const std::string& DummyHash() {
-  static const std::string hash = [] {
-    auto h = crypto::HashPassword("interlude-dummy-password");
-    return h.ok() ? *h : std::string();
-  }();
-  return hash;
-}
-
 }  // namespace
 
 Result<Reply> HandleAnonymousStart(ApiDeps& deps, RequestContext& ctx) {
   ObjectReader reader(ctx.body);
   ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
   RETURN_IF_ERROR(reader.Finish());
+  RETURN_IF_ERROR(CheckAndCountSignup(deps, ctx.request.remote_address, &ctx.retry_after_seconds));
   NewAccount spec;
   spec.country = country.value_or("");
   spec.recovery_code = crypto::NewRecoveryCode();
@@ -59,6 +46,7 @@ Result<Reply> HandleRegister(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(spec.password, reader.RequiredString("password", kMaxPasswordChars));
   ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
   RETURN_IF_ERROR(reader.Finish());
+  RETURN_IF_ERROR(CheckAndCountSignup(deps, ctx.request.remote_address, &ctx.retry_after_seconds));
   spec.country = country.value_or("");
   ASSIGN_OR_RETURN(const store::UserRecord user, CreateAccount(deps, spec));
   Log(LogLevel::kInfo, "account.created", {{"user", LogId(user.id)}, {"kind", LogId("email")}});
@@ -72,20 +60,20 @@ Result<Reply> HandleLogin(ApiDeps& deps, RequestContext& ctx) {
                    reader.RequiredString("password", kMaxPasswordChars));
   RETURN_IF_ERROR(reader.Finish());
 
-  const ThrottleKeys keys = MakeThrottleKeys(deps, login, ctx.request.remote_address);
-  if (const Status throttled = CheckThrottle(deps, keys, &ctx.retry_after_seconds);
+  // Resolve first, so that every spelling of one account shares one throttle window.
+  const auto user = FindAccountByLogin(deps, login);
+  if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
+  const ThrottleKeys keys = MakeThrottleKeys(deps, user.ok() ? user->id : "",
+                                             CanonicalLogin(login), ctx.request.remote_address);
+  if (const Status throttled = CheckThrottle(deps, keys, deps.options.login_max_failures,
+                                             &ctx.retry_after_seconds);
       !throttled.ok()) {
     Log(LogLevel::kWarn, "login.throttled", {{"request", LogId(ctx.request_id)}});
     return throttled;
   }
-  const auto user = FindAccountByLogin(deps, login);
-  if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
-  bool ok = false;
-  if (user.ok()) {
-    ok = SecretMatches(*user, password) && !user->disabled && !user->wrapped_key.empty();
-  } else {
-    (void)crypto::VerifyPassword(DummyHash(), password);  // equal time for unknown logins
-  }
+  const store::UserRecord* account = user.ok() ? &*user : nullptr;
+  const bool ok = SecretMatches(account, password) && account != nullptr && !account->disabled &&
+                  !account->wrapped_key.empty();
   if (!ok) {
     RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
     Log(LogLevel::kInfo, "login.failed", {{"request", LogId(ctx.request_id)}});

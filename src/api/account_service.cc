@@ -1,10 +1,9 @@
 // Account creation and credential checks.
 #include "api/account_service.h"
 
-#include <cctype>
-
 #include "api/handle_generator.h"
 #include "api/user_json.h"
+#include "base/ascii.h"
 #include "base/random.h"
 #include "crypto/password.h"
 #include "crypto/tokens.h"
@@ -14,6 +13,16 @@ namespace {
 
 std::string EmailIndex(const ApiDeps& deps, const std::string& normalized_email) {
   return crypto::KeyedIndex(deps.vault.IndexKey(), "email:" + normalized_email);
+}
+
+// A real Argon2id hash of a random secret, for verifications that must take the usual time
+// but cannot succeed.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto h = crypto::HashPassword(crypto::NewSessionToken());
+    return h.ok() ? *h : std::string();
+  }();
+  return hash;
 }
 
 Status EmailTaken() {
@@ -68,26 +77,39 @@ Result<store::UserRecord> CreateAccount(ApiDeps& deps, const NewAccount& spec) {
   }
 }
 
-Result<store::UserRecord> FindAccountByLogin(ApiDeps& deps, const std::string& login) {
+std::string CanonicalLogin(const std::string& login) {
   if (login.find('@') != std::string::npos) {
-    const auto email = NormalizeEmail(login);
-    if (!email.ok()) return NotFound("no such account");
-    return deps.store.users().FindByEmailIndex(EmailIndex(deps, *email));
+    auto email = NormalizeEmail(login);
+    return email.ok() ? *email : AsciiLower(TrimAscii(login));
   }
   std::string handle;
-  for (const char c : login) {
-    if (c != ' ') handle.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (const char c : AsciiLower(login)) {
+    if (c != ' ') handle.push_back(c);
   }
-  if (!LooksLikeHandle(handle)) return NotFound("no such account");
-  return deps.store.users().FindByHandle(handle);
+  return handle;
 }
 
-bool SecretMatches(const store::UserRecord& user, const std::string& secret) {
-  if (!user.password_hash.empty() && crypto::VerifyPassword(user.password_hash, secret)) {
-    return true;
+Result<store::UserRecord> FindAccountByLogin(ApiDeps& deps, const std::string& login) {
+  const std::string canonical = CanonicalLogin(login);
+  if (canonical.find('@') != std::string::npos) {
+    if (!NormalizeEmail(canonical).ok()) return NotFound("no such account");
+    return deps.store.users().FindByEmailIndex(EmailIndex(deps, canonical));
   }
-  return !user.recovery_hash.empty() &&
-         crypto::VerifyPassword(user.recovery_hash, crypto::CanonicalRecoveryCode(secret));
+  if (!LooksLikeHandle(canonical)) return NotFound("no such account");
+  return deps.store.users().FindByHandle(canonical);
+}
+
+bool SecretMatches(const store::UserRecord* user, const std::string& secret) {
+  const std::string& dummy = DummyHash();
+  const bool has_password = user != nullptr && !user->password_hash.empty();
+  const bool has_recovery = user != nullptr && !user->recovery_hash.empty();
+  const bool password_ok =
+      crypto::VerifyPassword(has_password ? user->password_hash : dummy, secret) && has_password;
+  const bool recovery_ok =
+      crypto::VerifyPassword(has_recovery ? user->recovery_hash : dummy,
+                             crypto::CanonicalRecoveryCode(secret)) &&
+      has_recovery;
+  return password_ok || recovery_ok;
 }
 
 }  // namespace interlude::api

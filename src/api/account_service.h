@@ -11,6 +11,9 @@
 
 namespace interlude::api {
 
+inline constexpr size_t kMaxLoginChars = 320;
+inline constexpr size_t kMaxPasswordChars = 1024;
+
 struct NewAccount {
   store::Role role = store::Role::kClient;
   std::string email;          // required unless the account is anonymous
@@ -24,11 +27,17 @@ struct NewAccount {
 // "country"); AlreadyExists ("email") when the e-mail is taken.
 Result<store::UserRecord> CreateAccount(ApiDeps& deps, const NewAccount& spec);
 
+// The one form of a typed login: a normalised e-mail, or a handle without spaces in lower
+// case. Every spelling that reaches an account gives the same canonical login.
+std::string CanonicalLogin(const std::string& login);
+
 // Finds an account by e-mail or handle. NotFound when there is none.
 Result<store::UserRecord> FindAccountByLogin(ApiDeps& deps, const std::string& login);
 
-// True when `secret` is the account's password or (for anonymous accounts) its recovery
-// code, typed in any case, with or without dashes.
-bool SecretMatches(const store::UserRecord& user, const std::string& secret);
+// True when `secret` is the account's password or its recovery code (typed in any case,
+// with or without dashes). Always runs two Argon2id verifications — against a fixed dummy
+// hash where the account lacks one — so the time taken says nothing about the account.
+// `user` null checks against dummies only (for unknown logins) and returns false.
+bool SecretMatches(const store::UserRecord* user, const std::string& secret);
 
 }  // namespace interlude::api

@@ -29,7 +29,7 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 21> kRoutes = {{
+constexpr std::array<Route, 19> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
@@ -49,9 +49,6 @@ constexpr std::array<Route, 21> kRoutes = {{
     {"POST", "/api/v1/checkins", Access::kSession, Body::kObject, HandleCreateCheckin},
     {"GET", "/api/v1/checkins", Access::kSession, Body::kNone, HandleListCheckins},
     {"DELETE", "/api/v1/checkins/{id}", Access::kSession, Body::kNone, HandleDeleteCheckin},
-    // Accepted for clients that log out with DELETE on the session.
-    {"DELETE", "/api/v1/auth/session", Access::kSession, Body::kNone, HandleLogout},
-    {"GET", "/api/v1/auth/session", Access::kSession, Body::kNone, HandleGetMe},
 }};
 
 std::vector<std::string_view> Split(std::string_view path) {
@@ -76,9 +73,19 @@ bool PlausibleId(std::string_view s) {
   return true;
 }
 
-bool Matches(const Route& route, const std::vector<std::string_view>& parts,
+// Each route's pattern, split once.
+const std::array<std::vector<std::string_view>, kRoutes.size()>& SplitPatterns() {
+  static const auto patterns = [] {
+    std::array<std::vector<std::string_view>, kRoutes.size()> out;
+    for (size_t i = 0; i < kRoutes.size(); ++i) out[i] = Split(kRoutes[i].pattern);
+    return out;
+  }();
+  return patterns;
+}
+
+bool Matches(const std::vector<std::string_view>& pattern,
+             const std::vector<std::string_view>& parts,
              std::map<std::string, std::string>& params) {
-  const auto pattern = Split(route.pattern);
   if (pattern.size() != parts.size()) return false;
   std::map<std::string, std::string> captured;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -116,7 +123,16 @@ std::variant<Reply, ApiError> Dispatch(ApiDeps& deps, const Route& route, Reques
   };
   if (req.query_malformed) return fail(InvalidArgument("the query string is malformed"));
   for (const auto& [name, value] : req.query) {
-    if (!IsValidUtf8(value)) return fail(InvalidArgument(name + " is not valid UTF-8", name));
+    if (!IsValidUtf8(name) || !IsValidUtf8(value)) {
+      return fail(InvalidArgument("the query string is not valid UTF-8"));
+    }
+  }
+  // A browser names the page behind every cross-site POST. Refusing foreign origins on the
+  // public forms (sign-in, sign-up, anonymous start) stops another site signing a visitor
+  // into an account of its choosing.
+  if (route.access == Access::kPublic && IsMutating(req.method) &&
+      !req.Header("origin").empty() && !OriginAllowed(req)) {
+    return OriginMismatch();
   }
   if (route.access == Access::kSession) {
     auto principal = Authenticate(deps, req);
@@ -147,24 +163,39 @@ std::variant<Reply, ApiError> Dispatch(ApiDeps& deps, const Route& route, Reques
 
 HttpResponse Api::Handle(const HttpRequest& request) {
   RequestContext ctx{request, NewRequestId(), {}, std::nullopt, nullptr, 0};
-  const auto parts = Split(request.path);
+  HttpResponse response;
+  try {
+    response = Serve(ctx);
+  } catch (const std::exception&) {
+    Log(LogLevel::kError, "http.exception", {{"request", LogId(ctx.request_id)}});
+    response = ErrorResponse(ErrorFromStatus(Internal("exception")), ctx.request_id);
+  }
+  if (!response.body.empty()) response.SetHeader("Content-Type", "application/json; charset=utf-8");
+  response.SetHeader("Cache-Control", "no-store");
+  response.SetHeader("X-Request-Id", ctx.request_id);
+  return response;
+}
 
+HttpResponse Api::Serve(RequestContext& ctx) {
+  const HttpRequest& request = ctx.request;
+  const auto parts = Split(request.path);
   const Route* route = nullptr;
-  bool path_known = false;
-  for (const Route& r : kRoutes) {
+  std::string allowed;  // methods on a known path, for 405
+  for (size_t i = 0; i < kRoutes.size(); ++i) {
     std::map<std::string, std::string> params;
-    if (!Matches(r, parts, params)) continue;
-    path_known = true;
-    if (r.method == request.method) {
-      route = &r;
+    if (!Matches(SplitPatterns()[i], parts, params)) continue;
+    if (kRoutes[i].method == request.method) {
+      route = &kRoutes[i];
       ctx.params = std::move(params);
       break;
     }
+    if (!allowed.empty()) allowed += ", ";
+    allowed += kRoutes[i].method;
   }
 
   HttpResponse response;
   std::string_view route_name = "unmatched";
-  std::variant<Reply, ApiError> outcome = path_known ? MethodNotAllowed() : RouteNotFound();
+  std::variant<Reply, ApiError> outcome = allowed.empty() ? RouteNotFound() : MethodNotAllowed();
   if (route != nullptr) {
     route_name = route->pattern;
     outcome = Dispatch(deps_, *route, ctx);
@@ -174,19 +205,17 @@ HttpResponse Api::Handle(const HttpRequest& request) {
     if (response.status == 429 && ctx.retry_after_seconds > 0) {
       response.SetHeader("Retry-After", std::to_string(ctx.retry_after_seconds));
     }
+    if (response.status == 405) response.SetHeader("Allow", allowed);
   } else {
     Reply& reply = std::get<Reply>(outcome);
     response.status = reply.status;
     if (!reply.raw_json.empty()) {
       response.body = std::move(reply.raw_json);
     } else if (!reply.body.is_null()) {
-      response.body = reply.body.dump();
+      response.body = reply.body.dump(-1, ' ', false, Json::error_handler_t::replace);
     }
     for (auto& h : reply.headers) response.headers.push_back(std::move(h));
   }
-  if (!response.body.empty()) response.SetHeader("Content-Type", "application/json; charset=utf-8");
-  response.SetHeader("Cache-Control", "no-store");
-  response.SetHeader("X-Request-Id", ctx.request_id);
   Log(LogLevel::kDebug, "http.request",
       {{"request", LogId(ctx.request_id)}, {"method", LogId(request.method)},
        {"route", LogId(route_name)}, {"status", response.status}});

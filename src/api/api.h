@@ -19,6 +19,7 @@ class Api {
   HttpResponse Handle(const HttpRequest& request);
 
  private:
+  HttpResponse Serve(RequestContext& ctx);
   ApiDeps deps_;
 };
 

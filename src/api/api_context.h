@@ -26,6 +26,7 @@ struct ApiOptions {
   int session_absolute_hours = 12;
   int login_max_failures = 5;
   int login_window_minutes = 15;
+  int signup_max_per_window = 20;
 };
 
 struct ApiDeps {

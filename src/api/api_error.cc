@@ -60,14 +60,29 @@ ApiError OriginMismatch() {
 
 ApiError RouteNotFound() { return {404, "not_found", "there is nothing at this address", ""}; }
 
+namespace {
+
+// Messages are written as lower-case clauses so they compose; people get a sentence.
+std::string AsSentence(std::string message) {
+  if (message.empty()) return message;
+  if (message[0] >= 'a' && message[0] <= 'z') message[0] = static_cast<char>(message[0] - 'a' + 'A');
+  const char last = message.back();
+  if (last != '.' && last != '?' && last != '!' && last != ')') message.push_back('.');
+  return message;
+}
+
+}  // namespace
+
 HttpResponse ErrorResponse(const ApiError& error, const std::string& request_id) {
   nlohmann::json body = {{"code", error.code},
-                         {"message", error.message},
+                         {"message", AsSentence(error.message)},
                          {"request_id", request_id}};
   if (!error.field.empty()) body["field"] = error.field;
   HttpResponse r;
   r.status = error.http_status;
-  r.body = nlohmann::json{{"error", body}}.dump();
+  // Messages may quote input; never let a stray byte stop the answer.
+  r.body = nlohmann::json{{"error", body}}.dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace);
   return r;
 }
 

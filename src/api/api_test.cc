@@ -279,3 +279,88 @@ TEST_F(ApiTest, PatchMeValidatesCountry) {
 
 }  // namespace
 }  // namespace interlude::api
+
+namespace interlude::api {
+namespace {
+
+TEST_F(ApiTest, EverySpellingOfAnAccountSharesOneThrottleWindow) {
+  const Json start = Anonymous();
+  const std::string handle = start["user"]["handle"];
+  std::string spaced = handle;
+  spaced.insert(spaced.find('-') + 1, " ");
+  std::string upper;
+  for (const char c : handle) upper.push_back(static_cast<char>(std::toupper(c)));
+  const std::vector<std::string> spellings = {handle, " " + handle, spaced, upper, handle + " ", upper};
+  for (size_t i = 0; i < spellings.size() - 1; ++i) {
+    const Json bad = {{"login", spellings[i]}, {"password", "wrong wrong wrong"}};
+    // Each attempt from a different address, so only the account window can stop them.
+    EXPECT_EQ(Call("POST", "/api/v1/auth/login", bad.dump(), "", {}).status, 401) << i;
+    (void)store_->throttle().Clear("addr:127.0.0.1");
+  }
+  const Json last = {{"login", spellings.back()}, {"password", start["recovery_code"]}};
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", last.dump()).status, 429);
+}
+
+TEST_F(ApiTest, SignUpsPerAddressAreLimited) {
+  for (int i = 0; i < 20; ++i) ASSERT_EQ(Call("POST", "/api/v1/auth/anonymous", "{}").status, 201);
+  const HttpResponse r = Call("POST", "/api/v1/auth/anonymous", "{}");
+  EXPECT_EQ(r.status, 429);
+  EXPECT_FALSE(Header(r, "Retry-After").empty());
+  const Json reg = {{"email", "new@example.org"}, {"password", "a long river stone"}};
+  EXPECT_EQ(Call("POST", "/api/v1/auth/register", reg.dump()).status, 429);
+}
+
+TEST_F(ApiTest, PublicFormsRefuseForeignOrigins) {
+  std::map<std::string, std::string> foreign = {{"origin", "http://evil.example"}, {"host", "127.0.0.1:8080"}};
+  EXPECT_EQ(Call("POST", "/api/v1/auth/anonymous", "", "", foreign).status, 403);
+  foreign["origin"] = "http://127.0.0.1:8080";
+  EXPECT_EQ(Call("POST", "/api/v1/auth/anonymous", "", "", foreign).status, 201);
+}
+
+TEST_F(ApiTest, HostileTextNeverBreaksTheAnswer) {
+  const std::string token = Anonymous()["token"];
+  // An unknown emotion of 40 two-byte characters: quoted back whole, as valid JSON.
+  std::string word = "a";
+  for (int i = 0; i < 39; ++i) word += "\xc3\xa9";
+  HttpResponse r = Call("POST", "/api/v1/checkins", Json{{"valence", 4}, {"energy", 3}, {"emotions", {word}}}.dump(), token);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(JsonOf(r)["error"]["field"], "emotions");
+  // Invalid UTF-8 in a query name or value.
+  HttpRequest req;
+  req.method = "GET";
+  req.path = "/api/v1/checkins";
+  req.query["\xff"] = "\xfe";
+  req.headers["authorization"] = "Bearer " + token;
+  r = api_->Handle(req);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_TRUE(Json::accept(r.body));
+  // Whitespace is not an entry.
+  EXPECT_EQ(JsonOf(Call("POST", "/api/v1/entries", R"({"text":"   \n "})", token))["error"]["field"], "text");
+}
+
+TEST_F(ApiTest, ErrorsAreSentencesAnd405NamesTheMethods) {
+  const HttpResponse r = Call("DELETE", "/api/v1/entries", "", Anonymous()["token"]);
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(Header(r, "Allow"), "POST, GET");
+  const std::string message = JsonOf(r)["error"]["message"];
+  EXPECT_TRUE(std::isupper(message[0])) << message;
+  EXPECT_EQ(message.back(), '.');
+}
+
+TEST_F(ApiTest, AHalfDeletedAccountHasNoSessions) {
+  const Json start = Anonymous();
+  ASSERT_TRUE(store_->users().ShredDataKey(start["user"]["id"]).ok());
+  EXPECT_EQ(Call("GET", "/api/v1/me", "", start["token"]).status, 401);
+}
+
+TEST_F(ApiTest, PasswordChecksOnAStolenSessionAreThrottled) {
+  const std::string token = Anonymous()["token"];
+  const Json guess = {{"current_password", "is it this one"}, {"new_password", "river stone lantern"}};
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(Call("POST", "/api/v1/me/password", guess.dump(), token).status, 400);
+  }
+  EXPECT_EQ(Call("POST", "/api/v1/me/password", guess.dump(), token).status, 429);
+}
+
+}  // namespace
+}  // namespace interlude::api

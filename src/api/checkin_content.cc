@@ -2,10 +2,10 @@
 #include "api/checkin_content.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "api/record_json.h"
 #include "api/vocabulary.h"
+#include "base/ascii.h"
 #include "base/time_format.h"
 
 namespace interlude::api {
@@ -15,16 +15,12 @@ constexpr UnixMillis kAllowedFutureSkew = 5 * 60 * 1000;
 constexpr UnixMillis kEarliest = 946684800000;  // 2000-01-01T00:00:00Z
 
 // Trims ASCII space and lower-cases ASCII letters (other scripts are kept as written).
-std::string NormalizeTag(const std::string& raw) {
-  size_t b = 0;
-  size_t e = raw.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(raw[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(raw[e - 1]))) --e;
-  std::string out;
-  for (size_t i = b; i < e; ++i) {
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(raw[i]))));
-  }
-  return out;
+std::string NormalizeTag(const std::string& raw) { return AsciiLower(TrimAscii(raw)); }
+
+// The members kept in clear, serialised for SpliceRecordJson.
+std::string ClearMembers(const store::SealedRecord& r) {
+  return "\"id\":" + JsonString(r.id) + ",\"at\":\"" + FormatIso8601(r.sort_at) +
+         "\",\"created_at\":\"" + FormatIso8601(r.created_at) + "\"";
 }
 
 void Dedupe(std::vector<std::string>& items) {
@@ -52,7 +48,7 @@ Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now) {
   for (const std::string& e : emotions) {
     if (!IsKnownEmotion(e)) {
       return InvalidArgument("emotions must come from the vocabulary (GET /api/v1/vocabulary); "
-                             "unknown word: " + e.substr(0, 40),
+                             "unknown word: " + e,
                              "emotions");
     }
   }
@@ -86,10 +82,7 @@ Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now) {
 
 Status AppendCheckinJson(const ContentVault& vault, const crypto::SecretKey& key,
                          const store::SealedRecord& record, std::string& out) {
-  const std::string clear = "\"id\":" + JsonString(record.id) + ",\"at\":\"" +
-                            FormatIso8601(record.sort_at) + "\",\"created_at\":\"" +
-                            FormatIso8601(record.created_at) + "\"";
-  return AppendRecordJson(vault, key, "checkins", record, clear, out);
+  return AppendRecordJson(vault, key, "checkins", record, ClearMembers(record), out);
 }
 
 Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
@@ -101,9 +94,13 @@ Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key
   return c;
 }
 
-void SealCheckin(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
-                 store::SealedRecord& record) {
-  record.body = vault.Seal(key, "checkins", record.id, record.user_id, content.dump());
+std::string SealCheckin(const ContentVault& vault, const crypto::SecretKey& key,
+                        const Json& content, store::SealedRecord& record) {
+  const std::string plain = content.dump();
+  record.body = vault.Seal(key, "checkins", record.id, record.user_id, plain);
+  std::string out;
+  (void)SpliceRecordJson(ClearMembers(record), plain, out);  // `plain` is an object
+  return out;
 }
 
 }  // namespace interlude::api

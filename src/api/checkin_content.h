@@ -31,7 +31,8 @@ Status AppendCheckinJson(const ContentVault& vault, const crypto::SecretKey& key
 Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
                          const store::SealedRecord& record);
 
-void SealCheckin(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
-                 store::SealedRecord& record);
+// Seals `content` into `record.body` and returns the record's API form (see SealEntry).
+std::string SealCheckin(const ContentVault& vault, const crypto::SecretKey& key,
+                        const Json& content, store::SealedRecord& record);
 
 }  // namespace interlude::api

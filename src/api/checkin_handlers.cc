@@ -31,11 +31,10 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   r.kind = "mood";
   r.sort_at = input.at;
   r.created_at = r.updated_at = now;
-  SealCheckin(deps.vault, ctx.caller().data_key, input.content, r);
+  const std::string json = SealCheckin(deps.vault, ctx.caller().data_key, input.content, r);
   RETURN_IF_ERROR(Checkins(deps).Insert(r));
   Log(LogLevel::kInfo, "checkin.created", {{"user", LogId(r.user_id)}, {"checkin", LogId(r.id)}});
-  ASSIGN_OR_RETURN(Json checkin, OpenCheckin(deps.vault, ctx.caller().data_key, r));
-  return JsonReply(201, Json{{"checkin", std::move(checkin)}});
+  return RawJsonReply(201, "{\"checkin\":" + json + "}");
 }
 
 Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {

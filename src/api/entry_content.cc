@@ -5,6 +5,7 @@
 #include <array>
 
 #include "api/record_json.h"
+#include "base/ascii.h"
 #include "base/time_format.h"
 
 namespace interlude::api {
@@ -13,6 +14,9 @@ namespace {
 constexpr std::array<const char*, 5> kKinds = {"free", "gratitude", "thought_record",
                                                "session_prep", "after_session"};
 
+// True unless empty or only spaces.
+bool HasText(const std::string& s) { return !TrimAscii(s).empty(); }
+
 // Reads a kind's text fields into `out`; returns whether any was non-empty.
 Result<bool> ReadTextFields(ObjectReader& reader, std::initializer_list<const char*> names,
                             Json& out) {
@@ -20,7 +24,7 @@ Result<bool> ReadTextFields(ObjectReader& reader, std::initializer_list<const ch
   for (const char* name : names) {
     ASSIGN_OR_RETURN(const auto value, reader.OptionalString(name, kMaxEntryFieldChars));
     if (value) {
-      any |= !value->empty();
+      any |= HasText(*value);
       out[name] = *value;
     }
   }
@@ -36,7 +40,7 @@ Result<bool> ReadFields(const std::string& kind, const Json* fields, Json& out) 
   if (kind == "gratitude") {
     ASSIGN_OR_RETURN(const auto items, reader.OptionalStringArray("items", 5, kMaxEntryFieldChars));
     if (!items.empty()) out["items"] = items;
-    any = std::any_of(items.begin(), items.end(), [](const std::string& s) { return !s.empty(); });
+    any = std::any_of(items.begin(), items.end(), HasText);
   } else if (kind == "thought_record") {
     ASSIGN_OR_RETURN(any, ReadTextFields(reader, {"situation", "automatic_thought", "evidence_for",
                                                   "evidence_against", "balanced_thought"},
@@ -52,6 +56,13 @@ Result<bool> ReadFields(const std::string& kind, const Json* fields, Json& out) 
   }
   RETURN_IF_ERROR(reader.Finish());  // "free" takes no fields: any is unknown
   return any;
+}
+
+// The members kept in clear, serialised for SpliceRecordJson.
+std::string ClearMembers(const store::SealedRecord& r) {
+  return "\"id\":" + JsonString(r.id) + ",\"kind\":" + JsonString(r.kind) +
+         ",\"created_at\":\"" + FormatIso8601(r.created_at) + "\",\"updated_at\":\"" +
+         FormatIso8601(r.updated_at) + "\"";
 }
 
 }  // namespace
@@ -73,7 +84,7 @@ Result<EntryInput> ParseEntryInput(const Json& body) {
   }
   Json fields_out;
   ASSIGN_OR_RETURN(const bool has_field_text, ReadFields(input.kind, fields, fields_out));
-  const bool has_text = text && !text->empty();
+  const bool has_text = text && HasText(*text);
   if (!has_text && !has_field_text) {
     return InvalidArgument(input.kind == "free" ? "text is required"
                                                 : "write something in the text or a field",
@@ -87,11 +98,7 @@ Result<EntryInput> ParseEntryInput(const Json& body) {
 
 Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record, std::string& out) {
-  const std::string clear = "\"id\":" + JsonString(record.id) + ",\"kind\":" +
-                            JsonString(record.kind) + ",\"created_at\":\"" +
-                            FormatIso8601(record.created_at) + "\",\"updated_at\":\"" +
-                            FormatIso8601(record.updated_at) + "\"";
-  return AppendRecordJson(vault, key, "entries", record, clear, out);
+  return AppendRecordJson(vault, key, "entries", record, ClearMembers(record), out);
 }
 
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
@@ -103,9 +110,13 @@ Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
   return entry;
 }
 
-void SealEntry(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
-               store::SealedRecord& record) {
-  record.body = vault.Seal(key, "entries", record.id, record.user_id, content.dump());
+std::string SealEntry(const ContentVault& vault, const crypto::SecretKey& key,
+                      const Json& content, store::SealedRecord& record) {
+  const std::string plain = content.dump();
+  record.body = vault.Seal(key, "entries", record.id, record.user_id, plain);
+  std::string out;
+  (void)SpliceRecordJson(ClearMembers(record), plain, out);  // `plain` is an object
+  return out;
 }
 
 }  // namespace interlude::api

@@ -34,8 +34,9 @@ Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record);
 
-// Seals `content` into `record.body` (record id and user id must be set).
-void SealEntry(const ContentVault& vault, const crypto::SecretKey& key, const Json& content,
-               store::SealedRecord& record);
+// Seals `content` into `record.body` (record id, user id, kind and times must be set) and
+// returns the record's API form, built from the plaintext rather than decrypted again.
+std::string SealEntry(const ContentVault& vault, const crypto::SecretKey& key,
+                      const Json& content, store::SealedRecord& record);
 
 }  // namespace interlude::api

@@ -29,10 +29,11 @@ Result<store::Cursor> DecodeCursor(const std::string& text) {
   return store::Cursor{at, text.substr(dot + 1)};
 }
 
-Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::SealedRecord& r,
-                         int status) {
-  ASSIGN_OR_RETURN(Json entry, OpenEntry(deps.vault, ctx.caller().data_key, r));
-  return JsonReply(status, Json{{"entry", std::move(entry)}});
+Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::SealedRecord& r) {
+  std::string out = "{\"entry\":";
+  RETURN_IF_ERROR(AppendEntryJson(deps.vault, ctx.caller().data_key, r, out));
+  out.push_back('}');
+  return RawJsonReply(200, std::move(out));
 }
 
 }  // namespace
@@ -45,11 +46,11 @@ Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
   r.user_id = ctx.caller().user.id;
   r.kind = input.kind;
   r.sort_at = r.created_at = r.updated_at = now;
-  SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
+  const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
   RETURN_IF_ERROR(Entries(deps).Insert(r));
   Log(LogLevel::kInfo, "entry.created", {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)},
                                          {"bytes", static_cast<std::uint64_t>(r.body.size())}});
-  return EntryReply(deps, ctx, r, 201);
+  return RawJsonReply(201, "{\"entry\":" + json + "}");
 }
 
 Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
@@ -78,7 +79,7 @@ Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
 Result<Reply> HandleGetEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const store::SealedRecord r,
                    Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
-  return EntryReply(deps, ctx, r, 200);
+  return EntryReply(deps, ctx, r);
 }
 
 Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
@@ -87,10 +88,10 @@ Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const EntryInput input, ParseEntryInput(ctx.body));
   r.kind = input.kind;
   r.updated_at = deps.clock.NowMillis();
-  SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
+  const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
   RETURN_IF_ERROR(Entries(deps).Replace(r));
   Log(LogLevel::kInfo, "entry.replaced", {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)}});
-  return EntryReply(deps, ctx, r, 200);
+  return RawJsonReply(200, "{\"entry\":" + json + "}");
 }
 
 Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx) {

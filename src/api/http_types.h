@@ -14,13 +14,13 @@ namespace interlude::api {
 
 struct HttpRequest {
   std::string method;  // upper case: GET, POST, ...
-  std::string path;    // decoded path, no query string
+  std::string path;    // the path as sent (not percent-decoded), no query string
   std::map<std::string, std::string> query;    // decoded query parameters
   bool query_malformed = false;                // the query string could not be decoded
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
-  std::string remote_address;  // peer IP, for throttling
-  bool tls = false;
+  std::string remote_address;  // client IP (from a trusted proxy's X-Forwarded-For), for throttling
+  bool tls = false;            // served over TLS, or a trusted proxy says the client used https
 
   // The header's value, or "" when absent.
   const std::string& Header(const std::string& lower_name) const;

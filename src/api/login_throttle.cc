@@ -2,33 +2,35 @@
 #include "api/login_throttle.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "crypto/tokens.h"
 
 namespace interlude::api {
 
-ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& login,
+ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& user_id,
+                              const std::string& canonical_login,
                               const std::string& remote_address) {
-  std::string lower;
-  for (const char c : login) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return {"acct:" + crypto::KeyedIndex(deps.vault.IndexKey(), "login:" + lower),
-          "addr:" + remote_address};
+  ThrottleKeys keys;
+  keys.account = !user_id.empty()
+                     ? "user:" + user_id
+                     : "login:" + crypto::KeyedIndex(deps.vault.IndexKey(), "login:" + canonical_login);
+  keys.address = "addr:" + remote_address;
+  return keys;
 }
 
-Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int* retry_after_seconds) {
+Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_failures,
+                     int* retry_after_seconds) {
   const UnixMillis now = deps.clock.NowMillis();
   const UnixMillis window = deps.options.login_window_minutes * 60LL * 1000;
   UnixMillis retry_at = 0;
   for (const std::string* key : {&keys.account, &keys.address}) {
+    if (key->empty()) continue;
     ASSIGN_OR_RETURN(const auto w, deps.store.throttle().Failures(*key, now - window));
-    if (w.failures >= deps.options.login_max_failures) {
-      retry_at = std::max(retry_at, w.oldest + window);
-    }
+    if (w.failures >= max_failures) retry_at = std::max(retry_at, w.oldest + window);
   }
   if (retry_at == 0) return OkStatus();
   *retry_after_seconds = static_cast<int>(std::max<UnixMillis>(1, (retry_at - now + 999) / 1000));
-  return ResourceExhausted("too many sign-in attempts; please wait " +
+  return ResourceExhausted("too many attempts; please wait " +
                            std::to_string((*retry_after_seconds + 59) / 60) +
                            " minute(s) and try again");
 }
@@ -36,11 +38,19 @@ Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int* retry_after_s
 Status RecordLoginFailure(ApiDeps& deps, const ThrottleKeys& keys) {
   const UnixMillis now = deps.clock.NowMillis();
   RETURN_IF_ERROR(deps.store.throttle().RecordFailure(keys.account, now));
+  if (keys.address.empty()) return OkStatus();
   return deps.store.throttle().RecordFailure(keys.address, now);
 }
 
 Status RecordLoginSuccess(ApiDeps& deps, const ThrottleKeys& keys) {
   return deps.store.throttle().Clear(keys.account);
+}
+
+Status CheckAndCountSignup(ApiDeps& deps, const std::string& remote_address,
+                           int* retry_after_seconds) {
+  const ThrottleKeys keys{"signup:" + remote_address, ""};
+  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.signup_max_per_window, retry_after_seconds));
+  return deps.store.throttle().RecordFailure(keys.account, deps.clock.NowMillis());
 }
 
 }  // namespace interlude::api

@@ -12,17 +12,27 @@
 namespace interlude::api {
 
 struct ThrottleKeys {
-  std::string account;  // keyed hash of the normalised login (never the login itself)
-  std::string address;
+  std::string account;  // the user id, or a keyed hash of the canonical login when unknown
+  std::string address;  // empty: no per-address limit (password changes)
 };
 
-ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& login,
+// Keys for a sign-in attempt: `user_id` when the login names an account (so every spelling
+// of it shares one window), else the canonical login.
+ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& user_id,
+                              const std::string& canonical_login,
                               const std::string& remote_address);
 
-// OK, or ResourceExhausted with `retry_after_seconds` set.
-Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int* retry_after_seconds);
+// OK, or ResourceExhausted with `retry_after_seconds` set, once a key has `max_failures`
+// in the log-in window.
+Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_failures,
+                     int* retry_after_seconds);
 
 Status RecordLoginFailure(ApiDeps& deps, const ThrottleKeys& keys);
 Status RecordLoginSuccess(ApiDeps& deps, const ThrottleKeys& keys);
+
+// New accounts per client address: OK, or ResourceExhausted with `retry_after_seconds`;
+// counts this attempt when allowed.
+Status CheckAndCountSignup(ApiDeps& deps, const std::string& remote_address,
+                           int* retry_after_seconds);
 
 }  // namespace interlude::api

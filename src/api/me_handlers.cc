@@ -3,6 +3,7 @@
 #include "api/checkin_content.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
+#include "api/login_throttle.h"
 #include "api/sessions.h"
 #include "api/user_json.h"
 #include "base/log.h"
@@ -12,11 +13,49 @@
 namespace interlude::api {
 namespace {
 
-constexpr size_t kMaxPasswordChars = 1024;
-
 Result<Json> MeJson(ApiDeps& deps, const Principal& caller) {
   ASSIGN_OR_RETURN(Json user, UserToJson(deps.vault, caller.user, caller.data_key));
   return Json{{"user", std::move(user)}};
+}
+
+// Checks the caller's current secret, throttled like a sign-in (a stolen session must not
+// become an unlimited password oracle).
+Status CheckCurrentSecret(ApiDeps& deps, RequestContext& ctx, const std::string& secret,
+                          const char* field) {
+  const ThrottleKeys keys{"user:" + ctx.caller().user.id, ""};
+  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.login_max_failures,
+                                &ctx.retry_after_seconds));
+  if (!SecretMatches(&ctx.caller().user, secret)) {
+    RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
+    return InvalidArgument("that password is not right", field);
+  }
+  return OkStatus();
+}
+
+// Appends every item of `collection` to `out` as a JSON array; counts those that no longer
+// open (so an export is never refused because of one damaged row).
+Status AppendAll(ApiDeps& deps, const Principal& caller, store::Collection collection,
+                 std::string& out, std::int64_t& unreadable) {
+  store::ListQuery all;
+  all.limit = 0;
+  ASSIGN_OR_RETURN(const auto rows, deps.store.records(collection).List(caller.user.id, all));
+  out.push_back('[');
+  bool first = true;
+  for (const store::SealedRecord& r : rows) {
+    std::string item;
+    const Status st = collection == store::Collection::kEntries
+                          ? AppendEntryJson(deps.vault, caller.data_key, r, item)
+                          : AppendCheckinJson(deps.vault, caller.data_key, r, item);
+    if (!st.ok()) {
+      ++unreadable;
+      continue;
+    }
+    if (!first) out.push_back(',');
+    first = false;
+    out += item;
+  }
+  out.push_back(']');
+  return OkStatus();
 }
 
 }  // namespace
@@ -28,18 +67,14 @@ Result<Reply> HandleGetMe(ApiDeps& deps, RequestContext& ctx) {
 
 Result<Reply> HandlePatchMe(ApiDeps& deps, RequestContext& ctx) {
   ObjectReader reader(ctx.body);
-  store::UserRecord user = ctx.caller().user;
-  if (reader.Has("country")) {
-    ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
-    RETURN_IF_ERROR(ValidateCountry(*country));
-    user.country = *country;
-  } else if (ctx.body.contains("country")) {  // explicit null clears it
-    (void)reader.OptionalString("country", 2);
-    user.country.clear();
-  }
+  const bool has_country = ctx.body.contains("country");
+  ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
   RETURN_IF_ERROR(reader.Finish());
-  RETURN_IF_ERROR(deps.store.users().Update(user));
-  ctx.principal->user = user;
+  if (has_country) {
+    if (country) RETURN_IF_ERROR(ValidateCountry(*country));  // null clears it
+    RETURN_IF_ERROR(deps.store.users().SetCountry(ctx.caller().user.id, country.value_or("")));
+    ctx.principal->user.country = country.value_or("");
+  }
   ASSIGN_OR_RETURN(Json body, MeJson(deps, ctx.caller()));
   return JsonReply(200, std::move(body));
 }
@@ -51,46 +86,32 @@ Result<Reply> HandleChangePassword(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const std::string next,
                    reader.RequiredString("new_password", kMaxPasswordChars));
   RETURN_IF_ERROR(reader.Finish());
-  store::UserRecord user = ctx.caller().user;
-  if (!SecretMatches(user, current)) {
-    return InvalidArgument("the current password is not right", "current_password");
-  }
   const Status policy = crypto::CheckPasswordPolicy(next);
   if (!policy.ok()) return InvalidArgument(policy.message(), "new_password");
-  ASSIGN_OR_RETURN(user.password_hash, crypto::HashPassword(next));
-  RETURN_IF_ERROR(deps.store.users().Update(user));
-  RETURN_IF_ERROR(deps.store.sessions().DeleteForUser(user.id, ctx.caller().token_hash));
-  Log(LogLevel::kInfo, "account.password_changed", {{"user", LogId(user.id)}});
+  RETURN_IF_ERROR(CheckCurrentSecret(deps, ctx, current, "current_password"));
+  ASSIGN_OR_RETURN(const std::string hash, crypto::HashPassword(next));
+  const Principal& caller = ctx.caller();
+  RETURN_IF_ERROR(deps.store.users().SetPasswordEndingOtherSessions(caller.user.id, hash,
+                                                                    caller.token_hash));
+  Log(LogLevel::kInfo, "account.password_changed", {{"user", LogId(caller.user.id)}});
   return NoContent();
 }
 
 Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx) {
   const Principal& caller = ctx.caller();
-  ASSIGN_OR_RETURN(Json user, UserToJson(deps.vault, caller.user, caller.data_key));
-  store::ListQuery all;
-  all.limit = 0;
-  ASSIGN_OR_RETURN(const auto entries,
-                   deps.store.records(store::Collection::kEntries).List(caller.user.id, all));
-  ASSIGN_OR_RETURN(const auto checkins,
-                   deps.store.records(store::Collection::kCheckins).List(caller.user.id, all));
-  Json entries_json = Json::array();
-  for (const store::SealedRecord& r : entries) {
-    ASSIGN_OR_RETURN(Json e, OpenEntry(deps.vault, caller.data_key, r));
-    entries_json.push_back(std::move(e));
-  }
-  Json checkins_json = Json::array();
-  for (const store::SealedRecord& r : checkins) {
-    ASSIGN_OR_RETURN(Json c, OpenCheckin(deps.vault, caller.data_key, r));
-    checkins_json.push_back(std::move(c));
-  }
-  Log(LogLevel::kInfo, "account.exported", {{"user", LogId(caller.user.id)},
-                                            {"entries", static_cast<std::int64_t>(entries.size())},
-                                            {"checkins", static_cast<std::int64_t>(checkins.size())}});
-  Reply reply = JsonReply(200, Json{{"format", "interlude-export/1"},
-                                    {"exported_at", FormatIso8601(deps.clock.NowMillis())},
-                                    {"user", std::move(user)},
-                                    {"entries", std::move(entries_json)},
-                                    {"checkins", std::move(checkins_json)}});
+  ASSIGN_OR_RETURN(const Json user, UserToJson(deps.vault, caller.user, caller.data_key));
+  std::int64_t unreadable = 0;
+  std::string out = "{\"format\":\"interlude-export/1\",\"exported_at\":\"" +
+                    FormatIso8601(deps.clock.NowMillis()) + "\",\"user\":" + user.dump() +
+                    ",\"entries\":";
+  RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kEntries, out, unreadable));
+  out += ",\"checkins\":";
+  RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kCheckins, out, unreadable));
+  out += ",\"unreadable_items\":" + std::to_string(unreadable) + "}";
+  Log(LogLevel::kInfo, "account.exported",
+      {{"user", LogId(caller.user.id)}, {"bytes", static_cast<std::uint64_t>(out.size())},
+       {"unreadable", unreadable}});
+  Reply reply = RawJsonReply(200, std::move(out));
   reply.headers.emplace_back("Content-Disposition",
                              "attachment; filename=\"interlude-export.json\"");
   return reply;
@@ -100,15 +121,13 @@ Result<Reply> HandleDeleteMe(ApiDeps& deps, RequestContext& ctx) {
   ObjectReader reader(ctx.body);
   ASSIGN_OR_RETURN(const auto password, reader.OptionalString("password", kMaxPasswordChars));
   RETURN_IF_ERROR(reader.Finish());
-  const store::UserRecord& user = ctx.caller().user;
-  if (password && !SecretMatches(user, *password)) {
-    return InvalidArgument("the password is not right", "password");
-  }
+  if (password) RETURN_IF_ERROR(CheckCurrentSecret(deps, ctx, *password, "password"));
+  const std::string user_id = ctx.caller().user.id;
   // Crypto-shredding first: once this commits, nothing of theirs can be decrypted again,
-  // even if deleting the rows were interrupted.
-  RETURN_IF_ERROR(deps.store.users().ShredDataKey(user.id));
-  RETURN_IF_ERROR(deps.store.users().Delete(user.id));
-  Log(LogLevel::kInfo, "account.deleted", {{"user", LogId(user.id)}});
+  // even if deleting the rows were interrupted (housekeeping finishes the job).
+  RETURN_IF_ERROR(deps.store.users().ShredDataKey(user_id));
+  RETURN_IF_ERROR(deps.store.users().Delete(user_id));
+  Log(LogLevel::kInfo, "account.deleted", {{"user", LogId(user_id)}});
   Reply reply = NoContent();
   reply.headers.emplace_back("Set-Cookie", ClearSessionCookie(ctx.request.tls));
   return reply;

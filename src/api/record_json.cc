@@ -3,13 +3,11 @@
 
 namespace interlude::api {
 
-std::string JsonString(std::string_view value) { return Json(std::string(value)).dump(); }
+std::string JsonString(std::string_view value) {
+  return Json(std::string(value)).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
 
-Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
-                        std::string_view table, const store::SealedRecord& record,
-                        std::string_view clear, std::string& out) {
-  ASSIGN_OR_RETURN(const std::string plain,
-                   vault.Open(key, table, record.id, record.user_id, record.body));
+Status SpliceRecordJson(std::string_view clear, std::string_view plain, std::string& out) {
   if (plain.size() < 2 || plain.front() != '{' || plain.back() != '}') {
     return DataLoss("stored content is not a JSON object");
   }
@@ -17,11 +15,19 @@ Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
   out.append(clear);
   if (plain.size() > 2) {
     out.push_back(',');
-    out.append(plain, 1, std::string::npos);
+    out.append(plain.substr(1));
   } else {
     out.push_back('}');
   }
   return OkStatus();
+}
+
+Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
+                        std::string_view table, const store::SealedRecord& record,
+                        std::string_view clear, std::string& out) {
+  ASSIGN_OR_RETURN(const std::string plain,
+                   vault.Open(key, table, record.id, record.user_id, record.body));
+  return SpliceRecordJson(clear, plain, out);
 }
 
 }  // namespace interlude::api

@@ -22,6 +22,10 @@ Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
                         std::string_view table, const store::SealedRecord& record,
                         std::string_view clear, std::string& out);
 
+// Appends `{<clear>, <members of plain>}`; `plain` must be a serialised JSON object.
+// DataLoss when it is not.
+Status SpliceRecordJson(std::string_view clear, std::string_view plain, std::string& out);
+
 // Serialises `value` as a JSON string literal, with quotes.
 std::string JsonString(std::string_view value);
 

@@ -1,6 +1,7 @@
 // Session issue, lookup and expiry.
 #include "api/sessions.h"
 
+#include "base/ascii.h"
 #include "crypto/tokens.h"
 
 namespace interlude::api {
@@ -33,7 +34,7 @@ std::string CookieValue(const std::string& header) {
 
 std::string PresentedToken(const HttpRequest& request, bool* via_cookie) {
   const std::string& auth = request.Header("authorization");
-  if (auth.size() > 7 && (auth.compare(0, 7, "Bearer ") == 0 || auth.compare(0, 7, "bearer ") == 0)) {
+  if (auth.size() > 7 && AsciiLower(auth.substr(0, 7)) == "bearer ") {
     *via_cookie = false;
     return auth.substr(7);
   }
@@ -73,13 +74,15 @@ Result<Principal> Authenticate(ApiDeps& deps, const HttpRequest& request) {
   const UnixMillis now = deps.clock.NowMillis();
   const store::SessionRecord& session = found->session;
   const UnixMillis idle_limit = deps.options.session_idle_minutes * kMinute;
+  // An account whose key was shredded is being deleted: its sessions are over.
   if (now >= session.expires_at || now - session.last_seen_at > idle_limit ||
-      found->user.disabled) {
+      found->user.disabled || found->user.wrapped_key.empty()) {
     (void)deps.store.sessions().Delete(hash);
     return unauthenticated();
   }
   if (now - session.last_seen_at >= kTouchGranularity) {
-    RETURN_IF_ERROR(deps.store.sessions().Touch(hash, now));
+    // Best effort: a busy writer must not turn a read into an error.
+    (void)deps.store.sessions().Touch(hash, now);
   }
   ASSIGN_OR_RETURN(crypto::SecretKey key, deps.vault.DataKey(found->user));
   return Principal{std::move(found->user), std::move(key), hash, via_cookie};
@@ -89,9 +92,8 @@ bool OriginAllowed(const HttpRequest& request) {
   const std::string& origin = request.Header("origin");
   const std::string& host = request.Header("host");
   if (origin.empty() || host.empty()) return false;
-  // Behind a TLS-terminating proxy the browser's origin is https while we see http.
-  const bool https = request.tls || request.Header("x-forwarded-proto") == "https";
-  return origin == (https ? "https://" : "http://") + host;
+  // `tls` is also set behind a trusted TLS-terminating proxy (server/http_server.cc).
+  return origin == (request.tls ? "https://" : "http://") + host;
 }
 
 std::string ClearSessionCookie(bool tls) {

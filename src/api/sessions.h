@@ -18,16 +18,18 @@ struct NewSession {
   std::string set_cookie;  // the Set-Cookie header value
 };
 
-// Starts a session for `user`; the token is returned once and never stored.
+// Starts a session for `user`; the token is returned once and never stored. The cookie is
+// Secure when `tls`. Errors: the store's.
 Result<NewSession> BeginSession(ApiDeps& deps, const store::UserRecord& user, bool tls);
 
 // Resolves the caller from the request's bearer token or cookie. Unauthenticated when
-// there is none, it is unknown, expired or idle too long, or the account is disabled.
-// PermissionDenied ("origin_mismatch") is not decided here: see CheckOrigin.
+// there is none, it is unknown, expired or idle too long, or the account is disabled or
+// being deleted. The origin check is separate: see OriginAllowed. Unavailable when the
+// store is busy.
 Result<Principal> Authenticate(ApiDeps& deps, const HttpRequest& request);
 
-// For cookie-authenticated mutating requests: true when Origin is exactly our own origin,
-// scheme included (https when served over TLS or behind a proxy that says so).
+// True when the request's Origin is exactly our own origin, scheme included (https when
+// served over TLS or behind a trusted proxy that says so).
 bool OriginAllowed(const HttpRequest& request);
 
 // A Set-Cookie value that clears the session cookie.

@@ -88,11 +88,11 @@ int RunUserDisable(const std::string& data_dir, const std::string& login, bool d
   auto user = api::FindAccountByLogin(deps, login);
   if (!user.ok()) user = data->store->users().FindById(login);
   if (!user.ok()) return Fail("no account with the e-mail, handle or id " + login);
-  store::UserRecord updated = *user;
-  updated.disabled = disable;
-  if (const Status st = data->store->users().Update(updated); !st.ok()) return Fail(st.message());
-  if (disable) (void)data->store->sessions().DeleteForUser(updated.id, "");
-  std::cout << (disable ? "Disabled " : "Enabled ") << updated.handle << "\n";
+  if (const Status st = data->store->users().SetDisabled(user->id, disable); !st.ok()) {
+    return Fail(st.message());
+  }
+  if (disable) (void)data->store->sessions().DeleteForUser(user->id, "");
+  std::cout << (disable ? "Disabled " : "Enabled ") << user->handle << "\n";
   return 0;
 }
 

@@ -50,11 +50,13 @@ Status InitDataDir(const std::string& dir, const EnvLookup& env) {
   fs::create_directories(dir, ec);
   if (ec) return Internal("cannot create the data directory " + dir + ": " + ec.message());
   ::chmod(dir.c_str(), 0700);
-  const bool key_from_env = env(crypto::kMasterKeyEnv).has_value();
-  if (!key_from_env) {
-    RETURN_IF_ERROR(crypto::CreateMasterKeyFile(KeyPath(dir)));
-  } else if (DataDirInitialised(dir)) {
+  // A database without its key must never get a fresh key: that would bind it to the
+  // wrong one.
+  if (DataDirInitialised(dir)) {
     return AlreadyExists("the data directory " + dir + " is already initialised");
+  }
+  if (!env(crypto::kMasterKeyEnv).has_value()) {
+    RETURN_IF_ERROR(crypto::CreateMasterKeyFile(KeyPath(dir)));
   }
   ASSIGN_OR_RETURN(const crypto::SecretKey master, LoadKey(dir, env));
   const api::ContentVault vault(master);

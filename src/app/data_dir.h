@@ -21,7 +21,8 @@ struct DataDir {
 };
 
 // Creates `dir` (mode 0700), a new master key file (unless the key comes from the
-// environment) and the database. AlreadyExists, touching nothing, when a key file exists.
+// environment) and the database. AlreadyExists, touching nothing, when a database or a key
+// file is already there.
 Status InitDataDir(const std::string& dir, const EnvLookup& env);
 
 // Opens an initialised data directory. FailedPrecondition with an operator-facing

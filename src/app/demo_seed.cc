@@ -149,7 +149,7 @@ class Seeder {
     token_.clear();
     ASSIGN_OR_RETURN(const Json r, Call("POST", "/api/v1/auth/login",
                                         Json{{"login", email}, {"password", kDemoPassword}}));
-    return r["token"].get<std::string>();
+    return r.at("token").get<std::string>();
   }
 
   Status Checkin(const Persona& p, UnixMillis at, int valence, int energy,

@@ -24,11 +24,12 @@ sigset_t BlockStopSignals() {
   return set;
 }
 
-// Removes expired sessions and old throttle records.
+// Removes expired sessions, old throttle records and half-deleted accounts.
 void Housekeeping(store::Store& store, const Config& config) {
   const UnixMillis now = SystemClock::Get().NowMillis();
   (void)store.sessions().DeleteExpired(now - config.session_idle_minutes * 60000LL, now);
   (void)store.throttle().Prune(now - config.login_window_minutes * 60000LL);
+  (void)store.users().DeleteShredded();  // deletions interrupted after the key was shredded
 }
 
 }  // namespace
@@ -50,6 +51,7 @@ int RunServe(const ServeFlags& flags) {
   if (const Status st = server::ParseListen(config.listen, options.host, options.port); !st.ok()) {
     return Fail(st.message());
   }
+  options.trusted_proxies = server::ParseAddressList(config.trusted_proxies);
   options.threads = config.threads > 0 ? static_cast<size_t>(config.threads)
                                        : std::max<size_t>(16, 4 * std::thread::hardware_concurrency());
 
@@ -72,6 +74,7 @@ int RunServe(const ServeFlags& flags) {
   api_options.session_absolute_hours = config.session_absolute_hours;
   api_options.login_max_failures = config.login_max_failures;
   api_options.login_window_minutes = config.login_window_minutes;
+  api_options.signup_max_per_window = config.signup_max_per_window;
   api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options);
 
   auto http = server::HttpServer::Start(options, api, web.get());

@@ -35,6 +35,8 @@ constexpr IntKey kIntKeys[] = {
     {"login_max_failures", "INTERLUDE_LOGIN_MAX_FAILURES", &Config::login_max_failures, 1, 1000},
     {"login_window_minutes", "INTERLUDE_LOGIN_WINDOW_MINUTES", &Config::login_window_minutes, 1,
      24 * 60},
+    {"signup_max_per_window", "INTERLUDE_SIGNUP_MAX_PER_WINDOW", &Config::signup_max_per_window,
+     1, 1000000},
 };
 
 struct StringKey {
@@ -48,6 +50,7 @@ constexpr StringKey kStringKeys[] = {
     {"data_dir", "INTERLUDE_DATA_DIR", &Config::data_dir},
     {"web_root", "INTERLUDE_WEB_ROOT", &Config::web_root},
     {"log_level", "INTERLUDE_LOG_LEVEL", &Config::log_level},
+    {"trusted_proxies", "INTERLUDE_TRUSTED_PROXIES", &Config::trusted_proxies},
 };
 
 }  // namespace
@@ -112,7 +115,12 @@ Result<Config> LoadConfig(Config config, const std::string& path, const EnvLooku
   for (const StringKey& k : kStringKeys) {
     if (const auto v = env(k.env_key)) config.*k.member = *v;
   }
-  if (const auto v = env("INTERLUDE_LOG_JSON")) config.log_json = (*v == "1" || *v == "true");
+  if (const auto v = env("INTERLUDE_LOG_JSON")) {
+    if (*v != "true" && *v != "false" && *v != "1" && *v != "0") {
+      return InvalidArgument("INTERLUDE_LOG_JSON must be true or false", "INTERLUDE_LOG_JSON");
+    }
+    config.log_json = (*v == "true" || *v == "1");
+  }
   return config;
 }
 

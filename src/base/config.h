@@ -16,11 +16,15 @@ struct Config {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port
   std::string data_dir = "./var";
   std::string web_root;                   // empty: no static files served
-  int threads = 0;                        // 0: one per core
+  int threads = 0;                        // 0: max(16, 4 x cores)
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   int login_max_failures = 5;             // per account and per address, per window
   int login_window_minutes = 15;
+  int signup_max_per_window = 20;         // new accounts per address, per login window
+  // Comma-separated peer addresses (a reverse proxy) whose X-Forwarded-For and
+  // X-Forwarded-Proto are believed. Empty: none.
+  std::string trusted_proxies;
   std::string log_level = "info";
   bool log_json = false;
 };

@@ -21,7 +21,7 @@ spdlog::level::level_enum ToSpd(LogLevel level) {
   return spdlog::level::info;
 }
 
-// Ids and codes are [a-z0-9_.:-]; anything else is replaced so a line stays one line.
+// Ids and codes are [A-Za-z0-9_.:/-]; anything else is replaced so a line stays one line.
 void AppendSafe(std::string& out, std::string_view v) {
   for (const char c : v) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

@@ -105,12 +105,15 @@ class [[nodiscard]] Result {
 #define INTERLUDE_CONCAT_INNER(a, b) a##b
 #define INTERLUDE_CONCAT(a, b) INTERLUDE_CONCAT_INNER(a, b)
 
-// Returns the Status from the enclosing function if `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                          \
-  do {                                                 \
-    ::interlude::Status status_or_ = (expr);           \
-    if (!status_or_.ok()) return status_or_;           \
+#define RETURN_IF_ERROR_IMPL(tmp, expr) \
+  do {                                  \
+    ::interlude::Status tmp = (expr);   \
+    if (!tmp.ok()) return tmp;          \
   } while (false)
+
+// Returns the Status from the enclosing function if `expr` is not OK. (The temporary is
+// named by line so that a RETURN_IF_ERROR inside a lambda inside another does not shadow.)
+#define RETURN_IF_ERROR(expr) RETURN_IF_ERROR_IMPL(INTERLUDE_CONCAT(status_or_, __LINE__), expr)
 
 #define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                          \

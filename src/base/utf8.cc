@@ -3,7 +3,6 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
 
 namespace interlude {
 
@@ -27,18 +26,6 @@ size_t CodePointCount(std::string_view text) {
     if ((static_cast<unsigned char>(c) & 0xC0u) != 0x80u) ++count;
   }
   return count;
-}
-
-std::string NormalizeNfc(std::string_view text) {
-  utf8proc_uint8_t* out = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &out,
-      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-  if (n < 0) return std::string(text);
-  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-  std::free(out);
-  return result;
 }
 
 }  // namespace interlude

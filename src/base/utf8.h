@@ -15,7 +15,4 @@ bool IsValidUtf8(std::string_view text);
 // The number of Unicode code points in valid UTF-8 text.
 size_t CodePointCount(std::string_view text);
 
-// NFC normalisation of valid UTF-8 text; returns the input unchanged if it is not valid.
-std::string NormalizeNfc(std::string_view text);
-
 }  // namespace interlude

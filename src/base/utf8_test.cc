@@ -25,9 +25,5 @@ TEST(Utf8Test, CountsCodePoints) {
   EXPECT_EQ(CodePointCount("\xf0\x9f\x98\x8a\xf0\x9f\x98\x8a"), 2u);
 }
 
-TEST(Utf8Test, NormalizesToNfc) {
-  EXPECT_EQ(NormalizeNfc("cafe\xcc\x81"), "caf\xc3\xa9");
-}
-
 }  // namespace
 }  // namespace interlude

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sodium.h>
+
 #include "base/random.h"
 #include "crypto/aead.h"
 
@@ -26,6 +28,8 @@ Result<SecretKey> ParseHexKey(std::string text, const std::string& where) {
   }
   SecretKey key;
   SecretKey::FromBytes({reinterpret_cast<const std::uint8_t*>(raw.data()), raw.size()}, key);
+  sodium_memzero(raw.data(), raw.size());
+  sodium_memzero(text.data(), text.size());
   return key;
 }
 
@@ -48,7 +52,10 @@ Status CreateMasterKeyFile(const std::string& path) {
                   ::fsync(fd) == 0;
   ::close(fd);
   std::fill(hex.begin(), hex.end(), '\0');
-  if (!ok) return Internal("cannot write master key file " + path);
+  if (!ok) {
+    ::unlink(path.c_str());  // never leave a partial key behind
+    return Internal("cannot write master key file " + path);
+  }
   return OkStatus();
 }
 

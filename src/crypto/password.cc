@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <semaphore>
+#include <thread>
 
+#include "base/ascii.h"
 #include "base/utf8.h"
 #include "crypto/secret_key.h"
 
@@ -27,6 +30,22 @@ constexpr std::array<std::string_view, 60> kCommonBases = {
     "interlude", "passwordpassword", "qwe", "q1w2e3r4t5",
 };
 
+// Holds one of the process's Argon2id slots (one per core) for its lifetime.
+class ArgonSlot {
+ public:
+  ArgonSlot() { Slots().acquire(); }
+  ~ArgonSlot() { Slots().release(); }
+  ArgonSlot(const ArgonSlot&) = delete;
+  ArgonSlot& operator=(const ArgonSlot&) = delete;
+
+ private:
+  static std::counting_semaphore<256>& Slots() {
+    static std::counting_semaphore<256> slots(
+        std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 2, 256));
+    return slots;
+  }
+};
+
 bool IsDigitOrSymbol(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) == 0;
 }
@@ -45,9 +64,7 @@ bool IsTrivialSequence(std::string_view p) {
 }
 
 bool IsCommon(std::string_view password) {
-  std::string lower(password);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string lower = AsciiLower(password);
   if (IsTrivialSequence(lower)) return true;
   const auto first = std::find_if_not(lower.begin(), lower.end(), IsDigitOrSymbol);
   const auto last = std::find_if_not(lower.rbegin(), lower.rend(), IsDigitOrSymbol).base();
@@ -60,14 +77,12 @@ bool IsCommon(std::string_view password) {
 
 }  // namespace
 
-Result<std::string> HashPassword(std::string_view password, PasswordCost cost) {
+Result<std::string> HashPassword(std::string_view password) {
   EnsureSodium();
-  const auto ops = cost == PasswordCost::kModerate ? crypto_pwhash_OPSLIMIT_MODERATE
-                                                   : crypto_pwhash_OPSLIMIT_INTERACTIVE;
-  const auto mem = cost == PasswordCost::kModerate ? crypto_pwhash_MEMLIMIT_MODERATE
-                                                   : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  const ArgonSlot slot;
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), ops, mem) != 0) {
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
     return Internal("password hashing ran out of memory");
   }
   return std::string(out);
@@ -77,6 +92,7 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   EnsureSodium();
   if (hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
   const std::string terminated(hash);  // libsodium wants a NUL-terminated string
+  const ArgonSlot slot;
   return crypto_pwhash_str_verify(terminated.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -67,9 +67,4 @@ SecretKey DeriveSubkey(const SecretKey& master, std::uint64_t id, const char (&c
   return key;
 }
 
-bool ConstantTimeEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
-}
-
 }  // namespace interlude::crypto

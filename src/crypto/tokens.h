@@ -31,7 +31,4 @@ std::string KeyedIndex(const SecretKey& key, std::string_view value);
 // Derives a purpose-specific subkey (libsodium KDF); `context` is exactly 8 characters.
 SecretKey DeriveSubkey(const SecretKey& master, std::uint64_t id, const char (&context)[9]);
 
-// Constant-time equality.
-bool ConstantTimeEquals(std::string_view a, std::string_view b);
-
 }  // namespace interlude::crypto

@@ -3,6 +3,7 @@
 
 #include <restinio/all.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <charconv>
@@ -20,7 +21,17 @@ constexpr std::uint64_t kReadBodyLimit = 4 * 1024 * 1024;
 using Traits = restinio::default_traits_t;
 using RequestHandle = restinio::request_handle_t;
 
-api::HttpRequest ToApiRequest(const RequestHandle& req) {
+// The right-most address in X-Forwarded-For: the one our trusted proxy saw.
+std::string LastForwardedFor(const std::string& header) {
+  const size_t comma = header.rfind(',');
+  std::string_view last(header);
+  if (comma != std::string::npos) last.remove_prefix(comma + 1);
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+  return std::string(last);
+}
+
+api::HttpRequest ToApiRequest(const RequestHandle& req, const std::vector<std::string>& trusted) {
   api::HttpRequest out;
   const auto& header = req->header();
   out.method = header.method().c_str();
@@ -40,6 +51,11 @@ api::HttpRequest ToApiRequest(const RequestHandle& req) {
   }
   out.body = req->body();
   out.remote_address = req->remote_endpoint().address().to_string();
+  if (std::find(trusted.begin(), trusted.end(), out.remote_address) != trusted.end()) {
+    const std::string client = LastForwardedFor(out.Header("x-forwarded-for"));
+    if (!client.empty()) out.remote_address = client;
+    out.tls = out.Header("x-forwarded-proto") == "https";
+  }
   return out;
 }
 
@@ -62,8 +78,9 @@ const char* ReasonPhrase(int status) {
   }
 }
 
-restinio::request_handling_status_t Respond(const RequestHandle& req, api::HttpResponse response) {
-  AddSecurityHeaders(response, false);
+restinio::request_handling_status_t Respond(const RequestHandle& req, api::HttpResponse response,
+                                            bool tls) {
+  AddSecurityHeaders(response, tls);
   auto builder = req->create_response(restinio::http_status_line_t{
       restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
       ReasonPhrase(response.status)});
@@ -96,25 +113,35 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
                                                       const StaticFiles* static_files) {
   auto impl = std::make_unique<Impl>();
   Impl* raw = impl.get();
-  auto handler = [&api, static_files](const RequestHandle& req) {
-    api::HttpRequest request = ToApiRequest(req);
-    if (request.path.rfind("/api/", 0) == 0) return Respond(req, api.Handle(request));
-    api::HttpResponse response;
-    if (request.method != "GET") {
-      response.status = 405;
-      response.SetHeader("Allow", "GET");
-    } else if (static_files == nullptr || request.path.find("..") != std::string::npos) {
-      response.status = 404;
-    } else if (auto served = static_files->Serve(request.path, request.Header("accept-encoding"))) {
-      response = std::move(*served);
-    } else {
-      response.status = 404;
+  auto handler = [&api, static_files, trusted = options.trusted_proxies](const RequestHandle& req) {
+    try {
+      api::HttpRequest request = ToApiRequest(req, trusted);
+      if (request.path.rfind("/api/", 0) == 0) return Respond(req, api.Handle(request), request.tls);
+      api::HttpResponse response;
+      if (request.method != "GET") {
+        response.status = 405;
+        response.SetHeader("Allow", "GET");
+      } else if (static_files == nullptr || request.path.find("..") != std::string::npos) {
+        response.status = 404;
+      } else if (auto served = static_files->Serve(request.path, request.Header("accept-encoding"))) {
+        response = std::move(*served);
+      } else {
+        response.status = 404;
+      }
+      if (response.status != 200) {
+        response.SetHeader("Content-Type", "text/plain; charset=utf-8");
+        response.body = response.status == 404 ? "Not found\n" : "Method not allowed\n";
+      }
+      return Respond(req, std::move(response), request.tls);
+    } catch (const std::exception&) {
+      // Nothing escapes a request: answer plainly rather than drop the connection.
+      Log(LogLevel::kError, "http.exception");
+      api::HttpResponse failed;
+      failed.status = 500;
+      failed.SetHeader("Content-Type", "text/plain; charset=utf-8");
+      failed.body = "Internal error\n";
+      return Respond(req, std::move(failed), false);
     }
-    if (response.status != 200) {
-      response.SetHeader("Content-Type", "text/plain; charset=utf-8");
-      response.body = response.status == 404 ? "Not found\n" : "Method not allowed\n";
-    }
-    return Respond(req, std::move(response));
   };
 
   try {
@@ -136,6 +163,21 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(const ServerOptions& optio
                        std::to_string(options.port) + ": " + e.what());
   }
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
+}
+
+std::vector<std::string> ParseAddressList(const std::string& list) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos <= list.size()) {
+    size_t comma = list.find(',', pos);
+    if (comma == std::string::npos) comma = list.size();
+    std::string item = list.substr(pos, comma - pos);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+    pos = comma + 1;
+  }
+  return out;
 }
 
 Status ParseListen(const std::string& listen, std::string& host, std::uint16_t& port) {

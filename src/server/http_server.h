@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "api/api.h"
 #include "base/status.h"
@@ -20,6 +21,8 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port; see HttpServer::port()
   size_t threads = 16;        // request threads; handlers may block on the database
+  // Peers (reverse proxies) whose X-Forwarded-For / X-Forwarded-Proto are believed.
+  std::vector<std::string> trusted_proxies;
 };
 
 class HttpServer {
@@ -40,5 +43,8 @@ class HttpServer {
 
 // Splits "host:port"; InvalidArgument naming `listen` when malformed.
 Status ParseListen(const std::string& listen, std::string& host, std::uint16_t& port);
+
+// Splits a comma-separated list of addresses, trimming spaces; empty items are dropped.
+std::vector<std::string> ParseAddressList(const std::string& list);
 
 }  // namespace interlude::server

@@ -1,4 +1,4 @@
-// The header set; see docs/security-headers in docs/api.md.
+// The header set sent with every response (docs/api.md, "Security headers").
 #include "server/security_headers.h"
 
 namespace interlude::server {

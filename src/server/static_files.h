@@ -21,11 +21,9 @@ class StaticFiles {
   // Reads every regular file under `root`. NotFound when `root` has no index.html.
   static Result<std::unique_ptr<StaticFiles>> Load(const std::string& root);
 
-  // A response for GET/HEAD `path`, or nullopt when there is no such file and no fallback.
+  // A response for GET `path`, or nullopt when there is no such file and no fallback.
   std::optional<api::HttpResponse> Serve(const std::string& path,
                                          const std::string& accept_encoding) const;
-
-  size_t file_count() const { return files_.size(); }
 
  private:
   struct File {

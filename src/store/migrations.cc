@@ -91,7 +91,13 @@ Result<int> Migrate(Connection& conn) {
   }
   if (current == latest) return current;
   RETURN_IF_ERROR(conn.Exec("BEGIN IMMEDIATE"));
-  for (int v = current; v < latest; ++v) {
+  // Another process may have migrated while we waited for the write lock.
+  auto locked = ReadVersion(conn);
+  if (!locked.ok()) {
+    (void)conn.Exec("ROLLBACK");
+    return locked.status();
+  }
+  for (int v = *locked; v < latest; ++v) {
     Status st = conn.Exec(kMigrations[static_cast<size_t>(v)]);
     if (st.ok()) {
       const std::string bump = "PRAGMA user_version = " + std::to_string(v + 1);

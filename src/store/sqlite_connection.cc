@@ -68,10 +68,6 @@ std::string Statement::Blob(int column) const {
 
 std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-bool Statement::IsNull(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
-
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode) {
   sqlite3* db = nullptr;
   const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
@@ -88,7 +84,10 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
   sqlite3_extended_result_codes(db, 1);
   RETURN_IF_ERROR(conn->Exec("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;"));
   if (mode == Mode::kReadWrite) {
-    RETURN_IF_ERROR(conn->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"));
+    // secure_delete: freed space is zeroed, so a shredded key or deleted entry does not
+    // linger in the file's free pages.
+    RETURN_IF_ERROR(conn->Exec(
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;"));
   } else {
     RETURN_IF_ERROR(conn->Exec("PRAGMA query_only = ON;"));
   }
@@ -129,6 +128,9 @@ Status Connection::Check(int rc) const {
     std::string msg = sqlite3_errmsg(db_);
     const size_t dot = msg.rfind('.');
     return AlreadyExists("already exists", dot == std::string::npos ? "" : msg.substr(dot + 1));
+  }
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+    return NotFound("the owner of this item no longer exists");  // raced a deletion
   }
   return Internal(std::string("sqlite: ") + sqlite3_errstr(rc) + " (" + sqlite3_errmsg(db_) +
                   ")");

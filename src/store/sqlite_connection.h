@@ -45,7 +45,6 @@ class Statement {
   std::string Text(int column) const;  // "" for NULL
   std::string Blob(int column) const;  // "" for NULL
   std::int64_t Int(int column) const;
-  bool IsNull(int column) const;
 
  private:
   sqlite3_stmt* stmt_;
@@ -67,10 +66,9 @@ class Connection {
   Result<Statement> Prepare(const char* sql);
 
   // Maps a SQLite result code to a Status: BUSY/LOCKED -> Unavailable, UNIQUE ->
-  // AlreadyExists with the column as field, everything else -> Internal.
+  // AlreadyExists with the column as field, FOREIGNKEY -> NotFound, else -> Internal.
   Status Check(int rc) const;
   std::int64_t Changes() const { return sqlite3_changes64(db_); }
-  sqlite3* raw() { return db_; }
 
  private:
   explicit Connection(sqlite3* db) : db_(db) {}

@@ -1,6 +1,8 @@
 // Group-commit writer and reader pool.
 #include "store/sqlite_database.h"
 
+#include <algorithm>
+#include <exception>
 #include <future>
 
 #include "base/log.h"
@@ -10,8 +12,22 @@ namespace interlude::store {
 
 struct SqliteDatabase::Job {
   std::function<Status(Connection&)> fn;
+  bool checkpoint = false;
   std::promise<Status> done;
 };
+
+namespace {
+
+// Runs one write; a throw (allocation failure, a bug) fails that write, not the process.
+Status RunJob(const std::function<Status(Connection&)>& fn, Connection& conn) {
+  try {
+    return fn(conn);
+  } catch (const std::exception&) {
+    return Internal("write failed with an exception");
+  }
+}
+
+}  // namespace
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::Open(const std::string& path,
                                                              int readers) {
@@ -36,19 +52,30 @@ SqliteDatabase::~SqliteDatabase() {
 }
 
 Status SqliteDatabase::Write(std::function<Status(Connection&)> fn) {
-  Job job{std::move(fn), {}};
-  auto done = job.done.get_future();
+  return Enqueue(std::move(fn), false);
+}
+
+Status SqliteDatabase::WriteThenCheckpoint(std::function<Status(Connection&)> fn) {
+  return Enqueue(std::move(fn), true);
+}
+
+Status SqliteDatabase::Enqueue(std::function<Status(Connection&)> fn, bool checkpoint) {
+  // Shared with the writer thread, which may still be inside set_value() when we return.
+  auto job = std::make_shared<Job>();
+  job->fn = std::move(fn);
+  job->checkpoint = checkpoint;
+  auto done = job->done.get_future();
   {
     std::lock_guard<std::mutex> lock(queue_mu_);
     if (stopping_) return Unavailable("the server is shutting down");
-    queue_.push_back(&job);
+    queue_.push_back(job);
   }
   queue_cv_.notify_one();
   return done.get();
 }
 
 void SqliteDatabase::WriterLoop() {
-  std::vector<Job*> batch;
+  std::vector<std::shared_ptr<Job>> batch;
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(queue_mu_);
@@ -62,13 +89,18 @@ void SqliteDatabase::WriterLoop() {
       for (size_t i = 0; i < batch.size(); ++i) {
         txn = writer_->Exec("SAVEPOINT job");
         if (!txn.ok()) break;
-        results[i] = batch[i]->fn(*writer_);
+        results[i] = RunJob(batch[i]->fn, *writer_);
         txn = results[i].ok() ? writer_->Exec("RELEASE job")
                               : writer_->Exec("ROLLBACK TO job; RELEASE job");
         if (!txn.ok()) break;
       }
       if (txn.ok()) txn = writer_->Exec("COMMIT");
       if (!txn.ok()) (void)writer_->Exec("ROLLBACK");
+    }
+    const bool checkpoint = std::any_of(batch.begin(), batch.end(),
+                                        [](const auto& job) { return job->checkpoint; });
+    if (txn.ok() && checkpoint) {
+      (void)writer_->Exec("PRAGMA wal_checkpoint(TRUNCATE)");  // busy readers: next time
     }
     if (!txn.ok()) {
       Log(LogLevel::kError, "store.commit_failed", {{"code", LogId(StatusCodeName(txn.code()))},
@@ -95,13 +127,19 @@ Status SqliteDatabase::Read(const std::function<Status(Connection&)>& fn) {
     conn = std::move(idle_readers_.back());
     idle_readers_.pop_back();
   }
-  Status st = fn(*conn);
-  {
-    std::lock_guard<std::mutex> lock(pool_mu_);
-    idle_readers_.push_back(std::move(conn));
-  }
-  pool_cv_.notify_one();
-  return st;
+  // The connection goes back to the pool however `fn` ends.
+  struct Return {
+    SqliteDatabase* db;
+    std::unique_ptr<Connection>& conn;
+    ~Return() {
+      {
+        std::lock_guard<std::mutex> lock(db->pool_mu_);
+        db->idle_readers_.push_back(std::move(conn));
+      }
+      db->pool_cv_.notify_one();
+    }
+  } give_back{this, conn};
+  return RunJob(fn, *conn);
 }
 
 std::uint64_t SqliteDatabase::commits() const {

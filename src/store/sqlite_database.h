@@ -30,6 +30,10 @@ class SqliteDatabase {
   // durable (or `fn`'s own error). Unavailable when the commit itself fails.
   Status Write(std::function<Status(Connection&)> fn);
 
+  // Like Write, and after the commit truncates the write-ahead log (best effort), so the
+  // bytes the write replaced do not linger in it. For crypto-shredding.
+  Status WriteThenCheckpoint(std::function<Status(Connection&)> fn);
+
   // Runs `fn` on a reader connection (sees every write whose Write has returned).
   Status Read(const std::function<Status(Connection&)>& fn);
 
@@ -42,6 +46,7 @@ class SqliteDatabase {
  private:
   struct Job;
   SqliteDatabase() = default;
+  Status Enqueue(std::function<Status(Connection&)> fn, bool checkpoint);
   void WriterLoop();
 
   std::unique_ptr<Connection> writer_;
@@ -49,7 +54,7 @@ class SqliteDatabase {
 
   mutable std::mutex queue_mu_;
   std::condition_variable queue_cv_;
-  std::vector<Job*> queue_;
+  std::vector<std::shared_ptr<Job>> queue_;
   bool stopping_ = false;
   std::uint64_t commits_ = 0;
   std::uint64_t writes_ = 0;

@@ -7,6 +7,10 @@
 namespace interlude::store {
 namespace {
 
+#define INTERLUDE_USER_COLUMNS                                                          \
+  "id, role, handle, email_index, email_sealed, password_hash, recovery_hash, wrapped_key, " \
+  "country, clinic_id, settings, created_at, disabled"
+
 UserRecord ReadUser(const Statement& s, int first) {
   UserRecord u;
   u.id = s.Text(first);
@@ -70,23 +74,17 @@ class SqliteUsers final : public UserRepository {
   }
 
   Result<UserRecord> FindById(const std::string& id) override {
-    return OneUser(db_, "SELECT id, role, handle, email_index, email_sealed, password_hash, "
-                        "recovery_hash, wrapped_key, country, clinic_id, settings, created_at, "
-                        "disabled FROM users WHERE id = ?1",
+    return OneUser(db_, "SELECT " INTERLUDE_USER_COLUMNS " FROM users WHERE id = ?1",
                    id);
   }
 
   Result<UserRecord> FindByHandle(const std::string& handle) override {
-    return OneUser(db_, "SELECT id, role, handle, email_index, email_sealed, password_hash, "
-                        "recovery_hash, wrapped_key, country, clinic_id, settings, created_at, "
-                        "disabled FROM users WHERE handle = ?1",
+    return OneUser(db_, "SELECT " INTERLUDE_USER_COLUMNS " FROM users WHERE handle = ?1",
                    handle);
   }
 
   Result<UserRecord> FindByEmailIndex(const std::string& email_index) override {
-    return OneUser(db_, "SELECT id, role, handle, email_index, email_sealed, password_hash, "
-                        "recovery_hash, wrapped_key, country, clinic_id, settings, created_at, "
-                        "disabled FROM users WHERE email_index = ?1",
+    return OneUser(db_, "SELECT " INTERLUDE_USER_COLUMNS " FROM users WHERE email_index = ?1",
                    email_index);
   }
 
@@ -94,10 +92,7 @@ class SqliteUsers final : public UserRepository {
     std::vector<UserRecord> out;
     RETURN_IF_ERROR(db_.Read([&](Connection& c) -> Status {
       ASSIGN_OR_RETURN(Statement s,
-                       c.Prepare("SELECT id, role, handle, email_index, email_sealed, "
-                                 "password_hash, recovery_hash, wrapped_key, country, clinic_id, "
-                                 "settings, created_at, disabled FROM users "
-                                 "ORDER BY created_at, id"));
+                       c.Prepare("SELECT " INTERLUDE_USER_COLUMNS " FROM users ORDER BY created_at, id"));
       for (;;) {
         ASSIGN_OR_RETURN(const bool row, s.Step());
         if (!row) break;
@@ -108,22 +103,41 @@ class SqliteUsers final : public UserRepository {
     return out;
   }
 
-  Status Update(const UserRecord& u) override {
+  Status SetCountry(const std::string& user_id, const std::string& country) override {
     return db_.Write([&](Connection& c) -> Status {
-      ASSIGN_OR_RETURN(Statement s,
-                       c.Prepare("UPDATE users SET password_hash = ?2, recovery_hash = ?3, "
-                                 "country = ?4, settings = ?5, disabled = ?6, clinic_id = ?7 "
-                                 "WHERE id = ?1"));
-      s.Bind(1, u.id).BindOrNull(2, u.password_hash).BindOrNull(3, u.recovery_hash);
-      s.BindOrNull(4, u.country).Bind(5, u.settings_json);
-      s.Bind(6, std::int64_t{u.disabled ? 1 : 0}).BindOrNull(7, u.clinic_id);
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET country = ?2 WHERE id = ?1"));
+      s.Bind(1, user_id).BindOrNull(2, country);
       RETURN_IF_ERROR(s.Run());
       return ExpectChanged(c, "user");
     });
   }
 
-  Status ShredDataKey(const std::string& user_id) override {
+  Status SetDisabled(const std::string& user_id, bool disabled) override {
     return db_.Write([&](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET disabled = ?2 WHERE id = ?1"));
+      s.Bind(1, user_id).Bind(2, std::int64_t{disabled ? 1 : 0});
+      RETURN_IF_ERROR(s.Run());
+      return ExpectChanged(c, "user");
+    });
+  }
+
+  Status SetPasswordEndingOtherSessions(const std::string& user_id,
+                                        const std::string& password_hash,
+                                        const std::string& keep_token_hash) override {
+    return db_.Write([&](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET password_hash = ?2 WHERE id = ?1"));
+      s.Bind(1, user_id).Bind(2, password_hash);
+      RETURN_IF_ERROR(s.Run());
+      RETURN_IF_ERROR(ExpectChanged(c, "user"));
+      ASSIGN_OR_RETURN(Statement d, c.Prepare("DELETE FROM sessions WHERE user_id = ?1 "
+                                              "AND token_hash != ?2"));
+      d.Bind(1, user_id).Bind(2, keep_token_hash);
+      return d.Run();
+    });
+  }
+
+  Status ShredDataKey(const std::string& user_id) override {
+    return db_.WriteThenCheckpoint([&](Connection& c) -> Status {
       ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET wrapped_key = NULL, "
                                               "email_sealed = NULL WHERE id = ?1"));
       s.Bind(1, user_id);
@@ -140,6 +154,17 @@ class SqliteUsers final : public UserRepository {
       RETURN_IF_ERROR(s.Run());
       return ExpectChanged(c, "user");
     });
+  }
+
+  Result<int> DeleteShredded() override {
+    int deleted = 0;
+    RETURN_IF_ERROR(db_.Write([&](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("DELETE FROM users WHERE wrapped_key IS NULL"));
+      RETURN_IF_ERROR(s.Run());
+      deleted = static_cast<int>(c.Changes());
+      return OkStatus();
+    }));
+    return deleted;
   }
 
  private:
@@ -417,21 +442,6 @@ class SqliteClinics final : public ClinicRepository {
     return out;
   }
 
-  Result<std::vector<ClinicRecord>> List() override {
-    std::vector<ClinicRecord> out;
-    RETURN_IF_ERROR(db_.Read([&](Connection& c) -> Status {
-      ASSIGN_OR_RETURN(Statement s, c.Prepare("SELECT id, name, created_at FROM clinics "
-                                              "ORDER BY name"));
-      for (;;) {
-        ASSIGN_OR_RETURN(const bool row, s.Step());
-        if (!row) break;
-        out.push_back({s.Text(0), s.Text(1), s.Int(2)});
-      }
-      return OkStatus();
-    }));
-    return out;
-  }
-
  private:
   SqliteDatabase& db_;
 };
@@ -485,7 +495,6 @@ class SqliteStore final : public Store {
   ThrottleRepository& throttle() override { return throttle_; }
   ClinicRepository& clinics() override { return clinics_; }
   MetaRepository& meta() override { return meta_; }
-  int SchemaVersion() const override { return db_->schema_version(); }
 
  private:
   std::unique_ptr<SqliteDatabase> db_;

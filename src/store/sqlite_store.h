@@ -14,7 +14,7 @@ namespace interlude::store {
 
 // Opens or creates `<data_dir>/interlude.db`. `readers`: size of the reader pool.
 // FailedPrecondition when the database is from a newer version; Unavailable when it cannot
-// be opened.
+// be opened; Internal when a migration fails.
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& db_path, int readers);
 
 // The database file name inside a data directory.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "testing/temp_dir.h"
 
 namespace interlude::store {
@@ -61,18 +63,28 @@ TEST_F(SqliteStoreTest, UsersAreFoundByIdHandleAndEmailIndex) {
   EXPECT_EQ(store_->users().List()->size(), 3u);
 }
 
-TEST_F(SqliteStoreTest, UpdateChangesMutableFields) {
-  UserRecord u = MakeUser("u1", "h1");
-  u.country = "GB";
-  u.disabled = true;
-  u.password_hash = "$argon2id$x";
-  ASSERT_TRUE(store_->users().Update(u).ok());
+TEST_F(SqliteStoreTest, SettersChangeOneColumnEach) {
+  MakeUser("u1", "h1");
+  ASSERT_TRUE(store_->sessions().Create({"keep", "u1", 0, 0, 99}).ok());
+  ASSERT_TRUE(store_->sessions().Create({"other", "u1", 0, 0, 99}).ok());
+  ASSERT_TRUE(store_->users().SetCountry("u1", "GB").ok());
+  ASSERT_TRUE(store_->users().SetDisabled("u1", true).ok());
+  ASSERT_TRUE(store_->users().SetPasswordEndingOtherSessions("u1", "$argon2id$x", "keep").ok());
   const auto back = store_->users().FindById("u1");
   EXPECT_EQ(back->country, "GB");
-  EXPECT_TRUE(back->disabled);
+  EXPECT_TRUE(back->disabled);  // not undone by the later password change
   EXPECT_EQ(back->password_hash, "$argon2id$x");
-  u.id = "missing";
-  EXPECT_EQ(store_->users().Update(u).code(), StatusCode::kNotFound);
+  EXPECT_TRUE(store_->sessions().Find("keep").ok());
+  EXPECT_FALSE(store_->sessions().Find("other").ok());
+  ASSERT_TRUE(store_->users().SetCountry("u1", "").ok());
+  EXPECT_EQ(store_->users().FindById("u1")->country, "");
+  EXPECT_EQ(store_->users().SetCountry("missing", "GB").code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->users().SetDisabled("missing", true).code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, InsertForDeletedOwnerIsNotFound) {
+  const SealedRecord orphan{"e1", "ghost", "free", 1, 1, 1, "x"};
+  EXPECT_EQ(store_->records(Collection::kEntries).Insert(orphan).code(), StatusCode::kNotFound);
 }
 
 TEST_F(SqliteStoreTest, ListsNewestFirstWithCursorAndRange) {
@@ -125,10 +137,32 @@ TEST_F(SqliteStoreTest, DeletingUserShredsKeyAndCascades) {
   ASSERT_TRUE(store_->sessions().Create({"tok", "u1", 1, 1, 99}).ok());
   ASSERT_TRUE(store_->users().ShredDataKey("u1").ok());
   EXPECT_TRUE(store_->users().FindById("u1")->wrapped_key.empty());
-  ASSERT_TRUE(store_->users().Delete("u1").ok());
+  MakeUser("u2", "h2");
+  ASSERT_TRUE(store_->users().ShredDataKey("u2").ok());
+  EXPECT_EQ(*store_->users().DeleteShredded(), 2);  // finishes interrupted deletions
   EXPECT_EQ(store_->records(Collection::kEntries).Get("u1", "e1").status().code(),
             StatusCode::kNotFound);
   EXPECT_EQ(store_->sessions().Find("tok").status().code(), StatusCode::kNotFound);
+  MakeUser("u3", "h3");
+  ASSERT_TRUE(store_->users().Delete("u3").ok());
+  EXPECT_EQ(store_->users().Delete("u3").code(), StatusCode::kNotFound);
+}
+
+// The wrapped key must leave the files, not just the table: free pages are zeroed and
+// the write-ahead log is truncated after shredding.
+TEST_F(SqliteStoreTest, ShreddedKeyBytesLeaveTheFiles) {
+  UserRecord u;
+  u.id = "u1";
+  u.handle = "h1";
+  u.wrapped_key = "WRAPPED-KEY-SENTINEL-7f3a9c";
+  ASSERT_TRUE(store_->users().Create(u).ok());
+  ASSERT_TRUE(store_->users().ShredDataKey("u1").ok());
+  store_.reset();
+  for (const auto& entry : std::filesystem::directory_iterator(dir_.path())) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(bytes.find("WRAPPED-KEY-SENTINEL"), std::string::npos) << entry.path();
+  }
 }
 
 TEST_F(SqliteStoreTest, SessionsJoinUserAndExpire) {
@@ -167,6 +201,7 @@ TEST_F(SqliteStoreTest, MetaAndClinics) {
   ASSERT_TRUE(store_->clinics().Create({"c1", "Riverside", 1}).ok());
   EXPECT_EQ(store_->clinics().Create({"c2", "Riverside", 1}).code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(store_->clinics().FindByName("Riverside")->id, "c1");
+  EXPECT_EQ(store_->clinics().FindByName("Elsewhere").status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(SqliteStoreTest, DataSurvivesReopen) {

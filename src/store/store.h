@@ -26,12 +26,23 @@ class UserRepository {
   virtual Result<UserRecord> FindByHandle(const std::string& handle) = 0;
   virtual Result<UserRecord> FindByEmailIndex(const std::string& email_index) = 0;
   virtual Result<std::vector<UserRecord>> List() = 0;  // oldest first
-  // Replaces the mutable fields (password, recovery, country, settings, disabled, clinic).
-  virtual Status Update(const UserRecord& user) = 0;
-  // Crypto-shredding: forgets the wrapped data key so the user's content can never be read.
+  // Each setter changes one column, so concurrent requests cannot undo each other's changes.
+  // NotFound when there is no such user.
+  virtual Status SetCountry(const std::string& user_id, const std::string& country) = 0;
+  virtual Status SetDisabled(const std::string& user_id, bool disabled) = 0;
+  // Sets the password hash and ends every other session of the user, in one commit.
+  virtual Status SetPasswordEndingOtherSessions(const std::string& user_id,
+                                                const std::string& password_hash,
+                                                const std::string& keep_token_hash) = 0;
+  // Crypto-shredding: forgets the wrapped data key (and the sealed e-mail) so the user's
+  // content can never be read again, and checkpoints the log so the old key bytes do not
+  // linger in it. NotFound when there is no such user.
   virtual Status ShredDataKey(const std::string& user_id) = 0;
   // Removes the user and everything they own (sessions, entries, check-ins, ...).
   virtual Status Delete(const std::string& user_id) = 0;
+  // Finishes deletions that stopped after shredding: removes every user without a data
+  // key. Returns how many.
+  virtual Result<int> DeleteShredded() = 0;
 };
 
 struct SessionWithUser {
@@ -86,7 +97,6 @@ class ClinicRepository {
   virtual ~ClinicRepository() = default;
   virtual Status Create(const ClinicRecord& clinic) = 0;  // AlreadyExists: "name"
   virtual Result<ClinicRecord> FindByName(const std::string& name) = 0;
-  virtual Result<std::vector<ClinicRecord>> List() = 0;
 };
 
 class MetaRepository {
@@ -105,8 +115,6 @@ class Store {
   virtual ThrottleRepository& throttle() = 0;
   virtual ClinicRepository& clinics() = 0;
   virtual MetaRepository& meta() = 0;
-  // Schema version this database is at.
-  virtual int SchemaVersion() const = 0;
 };
 
 }  // namespace interlude::store

@@ -50,7 +50,8 @@ test('export: attachment with every entry and check-in, decrypted, and nobody el
   assert.equal(res.headers['content-disposition'], 'attachment; filename="interlude-export.json"');
   assert.match(res.headers['content-type'] ?? '', /^application\/json/);
   assert.match(res.headers['cache-control'] ?? '', /no-store/);
-  assert.deepEqual(Object.keys(body).sort(), ['checkins', 'entries', 'exported_at', 'format', 'user']);
+  assert.deepEqual(Object.keys(body).sort(), ['checkins', 'entries', 'exported_at', 'format', 'unreadable_items', 'user']);
+  assert.equal(body.unreadable_items, 0);
   assert.equal(body.format, 'interlude-export/1');
   assert.match(body.exported_at, ISO_Z);
   assert.ok(Math.abs(Date.parse(body.exported_at) - Date.now()) < 60_000);

@@ -73,7 +73,9 @@ export async function startServer(opts) {
   if (!existsSync(bin)) throw new Error(`interlude binary not found at ${bin} (set INTERLUDE_BIN)`);
 
   const proc = spawn(bin, ['serve', '--listen', listen, '--data-dir', dataDir, '--web-root', web, ...args], {
-    env: { ...process.env, ...env },
+    // Every test signs up from 127.0.0.1; lift the per-address sign-up limit unless a test
+    // sets it (the limit itself is tested in tests/integration/auth.test.mjs).
+    env: { INTERLUDE_SIGNUP_MAX_PER_WINDOW: '100000', ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
