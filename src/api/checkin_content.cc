@@ -17,10 +17,11 @@ constexpr UnixMillis kEarliest = 946684800000;  // 2000-01-01T00:00:00Z
 // Trims ASCII space and lower-cases ASCII letters (other scripts are kept as written).
 std::string NormalizeTag(const std::string& raw) { return AsciiLower(TrimAscii(raw)); }
 
-// The members kept in clear, serialised for SpliceRecordJson.
-std::string ClearMembers(const store::SealedRecord& r) {
-  return "\"id\":" + JsonString(r.id) + ",\"at\":\"" + FormatIso8601(r.sort_at) +
-         "\",\"created_at\":\"" + FormatIso8601(r.created_at) + "\"";
+// The members kept in clear (see SpliceRecordJson).
+void ClearMembers(const store::SealedRecord& r, std::string& out) {
+  AppendJsonMember(out, "id", r.id, /*comma=*/false);
+  AppendJsonMember(out, "at", FormatIso8601(r.sort_at));
+  AppendJsonMember(out, "created_at", FormatIso8601(r.created_at));
 }
 
 void Dedupe(std::vector<std::string>& items) {
@@ -82,7 +83,7 @@ Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now) {
 
 Status AppendCheckinJson(const ContentVault& vault, const crypto::SecretKey& key,
                          const store::SealedRecord& record, std::string& out) {
-  return AppendRecordJson(vault, key, "checkins", record, ClearMembers(record), out);
+  return AppendRecordJson(vault, key, "checkins", record, ClearMembers, out);
 }
 
 Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
@@ -99,7 +100,7 @@ std::string SealCheckin(const ContentVault& vault, const crypto::SecretKey& key,
   const std::string plain = content.dump();
   record.body = vault.Seal(key, "checkins", record.id, record.user_id, plain);
   std::string out;
-  (void)SpliceRecordJson(ClearMembers(record), plain, out);  // `plain` is an object
+  (void)SpliceRecordJson(record, ClearMembers, plain, out);  // `plain` is an object
   return out;
 }
 

@@ -58,11 +58,12 @@ Result<bool> ReadFields(const std::string& kind, const Json* fields, Json& out) 
   return any;
 }
 
-// The members kept in clear, serialised for SpliceRecordJson.
-std::string ClearMembers(const store::SealedRecord& r) {
-  return "\"id\":" + JsonString(r.id) + ",\"kind\":" + JsonString(r.kind) +
-         ",\"created_at\":\"" + FormatIso8601(r.created_at) + "\",\"updated_at\":\"" +
-         FormatIso8601(r.updated_at) + "\"";
+// The members kept in clear (see SpliceRecordJson).
+void ClearMembers(const store::SealedRecord& r, std::string& out) {
+  AppendJsonMember(out, "id", r.id, /*comma=*/false);
+  AppendJsonMember(out, "kind", r.kind);
+  AppendJsonMember(out, "created_at", FormatIso8601(r.created_at));
+  AppendJsonMember(out, "updated_at", FormatIso8601(r.updated_at));
 }
 
 }  // namespace
@@ -98,7 +99,7 @@ Result<EntryInput> ParseEntryInput(const Json& body) {
 
 Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record, std::string& out) {
-  return AppendRecordJson(vault, key, "entries", record, ClearMembers(record), out);
+  return AppendRecordJson(vault, key, "entries", record, ClearMembers, out);
 }
 
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
@@ -115,7 +116,7 @@ std::string SealEntry(const ContentVault& vault, const crypto::SecretKey& key,
   const std::string plain = content.dump();
   record.body = vault.Seal(key, "entries", record.id, record.user_id, plain);
   std::string out;
-  (void)SpliceRecordJson(ClearMembers(record), plain, out);  // `plain` is an object
+  (void)SpliceRecordJson(record, ClearMembers, plain, out);  // `plain` is an object
   return out;
 }
 

@@ -15,16 +15,23 @@
 
 namespace interlude::api {
 
-// Appends `{<clear members>, <content members>}` to `out`. `clear` holds the clear members
-// already serialised without braces ("\"id\":\"x\",\"at\":\"...\""). DataLoss when the
-// record does not open or is not a JSON object.
+// Writes the members kept in clear ("\"id\":\"x\",\"at\":\"...\"", no braces) to `out`.
+using ClearMembersWriter = void (*)(const store::SealedRecord& record, std::string& out);
+
+// Appends `{<clear members>, <content members>}` to `out`. DataLoss when the record does
+// not open or is not a JSON object.
 Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
                         std::string_view table, const store::SealedRecord& record,
-                        std::string_view clear, std::string& out);
+                        ClearMembersWriter clear, std::string& out);
 
-// Appends `{<clear>, <members of plain>}`; `plain` must be a serialised JSON object.
+// Appends `{<clear members>, <members of plain>}`; `plain` must be a serialised JSON object.
 // DataLoss when it is not.
-Status SpliceRecordJson(std::string_view clear, std::string_view plain, std::string& out);
+Status SpliceRecordJson(const store::SealedRecord& record, ClearMembersWriter clear,
+                        std::string_view plain, std::string& out);
+
+// Appends `"name":"value"` (with a leading comma when `comma`), escaping only when needed.
+void AppendJsonMember(std::string& out, std::string_view name, std::string_view value,
+                      bool comma = true);
 
 // Serialises `value` as a JSON string literal, with quotes.
 std::string JsonString(std::string_view value);

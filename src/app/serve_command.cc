@@ -53,7 +53,7 @@ int RunServe(const ServeFlags& flags) {
   }
   options.trusted_proxies = server::ParseAddressList(config.trusted_proxies);
   options.threads = config.threads > 0 ? static_cast<size_t>(config.threads)
-                                       : std::max<size_t>(16, 4 * std::thread::hardware_concurrency());
+                                       : std::max<size_t>(8, 4 * std::thread::hardware_concurrency());
 
   const sigset_t stop_signals = BlockStopSignals();
   auto data = OpenDataDir(config.data_dir, ProcessEnv(), static_cast<int>(options.threads) + 2);

@@ -16,7 +16,7 @@ struct Config {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free port
   std::string data_dir = "./var";
   std::string web_root;                   // empty: no static files served
-  int threads = 0;                        // 0: max(16, 4 x cores)
+  int threads = 0;                        // 0: max(8, 4 x cores)
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   int login_max_failures = 5;             // per account and per address, per window

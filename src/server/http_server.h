@@ -20,7 +20,7 @@ namespace interlude::server {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port; see HttpServer::port()
-  size_t threads = 16;        // request threads; handlers may block on the database
+  size_t threads = 8;         // request threads; handlers may block on the database
   // Peers (reverse proxies) whose X-Forwarded-For / X-Forwarded-Proto are believed.
   std::vector<std::string> trusted_proxies;
 };
