@@ -1,0 +1,66 @@
+// Document: a text split into sentences and tokens, the common input of every analyser.
+// Normalisation is NFC plus case folding (utf8proc); spans are byte offsets into the
+// original text, so every finding can point at the writer's own words.
+//
+// Thread-safety: a Document is an immutable value once built; Tokenize is a pure function.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace interlude::text {
+
+// [begin, end) in bytes of the original text.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  bool operator==(const Span&) const = default;
+};
+
+enum class TokenKind {
+  kWord,       // letters, digits inside words, apostrophes ("don't", "i'm", "covid19")
+  kNumber,     // "42", "3.5", "10%"
+  kPunct,      // ".", "!", "?", "...", ",", ";", ":" and the like
+  kEmoji,      // one emoji (with modifiers and joiners)
+  kEmoticon,   // ":)", ":-(", "<3", ":'("
+  kUrl,        // "https://…", "www.…"
+  kHashtag,    // "#grateful" (norm without the '#')
+  kMention,    // "@sam"
+};
+
+struct Token {
+  std::string_view text;  // as written (a view into Document::text)
+  std::string norm;       // NFC + case folded; elongations kept (see `elongated`)
+  std::string base;       // `norm` with letter runs of 3+ cut to 2 ("sooo" -> "soo") and
+                          // curly apostrophes straightened; what lexicons match
+  Span span;
+  TokenKind kind = TokenKind::kWord;
+  bool all_caps = false;   // two or more letters, all upper case ("NEVER")
+  bool elongated = false;  // a letter repeated 3+ times ("sooo", "noooo")
+  size_t sentence = 0;     // index into Document::sentences
+};
+
+struct Sentence {
+  Span span;
+  size_t first_token = 0;  // [first_token, end_token) into Document::tokens
+  size_t end_token = 0;
+};
+
+struct Document {
+  std::string text;  // the original text, unchanged
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+
+  // The original words of a span.
+  std::string_view Slice(Span span) const { return std::string_view(text).substr(span.begin, span.end - span.begin); }
+};
+
+// Splits `text` (valid UTF-8; callers validate) into sentences and tokens.
+Document Tokenize(std::string_view text);
+
+// NFC + case folding of valid UTF-8 (utf8proc); the input unchanged if it is not valid.
+std::string FoldCase(std::string_view text);
+
+}  // namespace interlude::text

@@ -1,0 +1,307 @@
+// The tokenizer: one left-to-right pass over code points (utf8proc for categories, case
+// folding and NFC). Word tokens keep inner apostrophes ("don't") and hyphens between letters
+// ("self-harm"); runs of . ! ? are one token; emoji keep their modifiers and joiners.
+// Sentences end after . ! ? (not after a known abbreviation) and at line breaks; closing
+// quotes, brackets and emoji right after the mark stay with the sentence they close.
+#include "text/document.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+namespace interlude::text {
+namespace {
+
+struct CodePoint {
+  std::int32_t cp = -1;
+  size_t size = 0;  // bytes
+};
+
+CodePoint Decode(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return {};
+  utf8proc_int32_t cp = -1;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                                  static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+  if (n <= 0) return {0xFFFD, 1};  // invalid byte: treat as one replacement character
+  return {cp, static_cast<size_t>(n)};
+}
+
+utf8proc_category_t Category(std::int32_t cp) { return utf8proc_category(cp); }
+
+bool IsLetter(std::int32_t cp) {
+  const auto c = Category(cp);
+  return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+bool IsMark(std::int32_t cp) {
+  const auto c = Category(cp);
+  return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+}
+bool IsDigit(std::int32_t cp) { return Category(cp) == UTF8PROC_CATEGORY_ND; }
+bool IsSpace(std::int32_t cp) {
+  const auto c = Category(cp);
+  return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+bool IsControl(std::int32_t cp) {
+  const auto c = Category(cp);
+  return c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_CS ||
+         c == UTF8PROC_CATEGORY_CO || c == UTF8PROC_CATEGORY_CN;
+}
+bool IsApostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+bool IsEmojiBase(std::int32_t cp) {
+  return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
+         (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
+         (cp >= 0x2300 && cp <= 0x23FF) || cp == 0x00A9 || cp == 0x00AE || cp == 0x203C ||
+         cp == 0x2049 || cp == 0x2122 || cp == 0x2139 || cp == 0x3030 || cp == 0x303D;
+}
+bool IsEmojiModifier(std::int32_t cp) {
+  return cp == 0xFE0F || cp == 0xFE0E || cp == 0x20E3 || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+         (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+// Emoticons, longest first so ":-))" is not read as ":-)" then ")".
+constexpr std::array<std::string_view, 30> kEmoticons = {
+    ":'-(", ":'-)", ">:-(", ":-))", ":-((", ":'(", ":')", ">:(", ":-)", ":-(", ":-D", ":-P",
+    ":-p", ";-)", ":-/", ":-|", "</3", "<3", ":)", ":(", ":D", ":P", ":p", ";)", ":/", ":|",
+    "xD", "XD", "=)", "=(",
+};
+
+constexpr std::array<std::string_view, 14> kAbbreviations = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "approx", "dept", "jr", "sr",
+};
+
+bool StartsWithNoCase(std::string_view s, size_t pos, std::string_view prefix) {
+  if (pos + prefix.size() > s.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[pos + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool IsBoundary(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return true;
+  const CodePoint next = Decode(s, pos);
+  return IsSpace(next.cp) || (!IsLetter(next.cp) && !IsDigit(next.cp));
+}
+
+// Cuts letter runs of 3+ to 2 and straightens curly apostrophes. Returns whether a run
+// was cut.
+bool MakeBase(const std::string& norm, std::string& base) {
+  base.clear();
+  bool cut = false;
+  size_t pos = 0;
+  std::int32_t prev = -1;
+  int run = 0;
+  while (pos < norm.size()) {
+    const CodePoint c = Decode(norm, pos);
+    const std::int32_t cp = c.cp == 0x2019 ? '\'' : c.cp;
+    run = (cp == prev && IsLetter(cp)) ? run + 1 : 1;
+    prev = cp;
+    if (run <= 2) {
+      if (cp == '\'') {
+        base.push_back('\'');
+      } else {
+        base.append(norm, pos, c.size);
+      }
+    } else {
+      cut = true;
+    }
+    pos += c.size;
+  }
+  return cut;
+}
+
+bool AllCaps(std::string_view word) {
+  int letters = 0;
+  size_t pos = 0;
+  while (pos < word.size()) {
+    const CodePoint c = Decode(word, pos);
+    if (IsLetter(c.cp)) {
+      if (Category(c.cp) != UTF8PROC_CATEGORY_LU) return false;
+      ++letters;
+    }
+    pos += c.size;
+  }
+  return letters >= 2;
+}
+
+}  // namespace
+
+std::string FoldCase(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (n < 0) return std::string(text);
+  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return result;
+}
+
+Document Tokenize(std::string_view input) {
+  Document doc;
+  doc.text = std::string(input);
+  const std::string_view s = doc.text;
+  size_t pos = 0;
+  size_t sentence_start_token = 0;
+  size_t sentence_start_byte = std::string::npos;
+  bool pending_end = false;  // a sentence-final mark was seen; close after trailing closers
+
+  const auto close_sentence = [&](size_t end_byte) {
+    if (doc.tokens.size() == sentence_start_token) {
+      pending_end = false;
+      sentence_start_byte = std::string::npos;
+      return;
+    }
+    Sentence sent;
+    sent.first_token = sentence_start_token;
+    sent.end_token = doc.tokens.size();
+    sent.span = {sentence_start_byte, end_byte};
+    doc.sentences.push_back(sent);
+    sentence_start_token = doc.tokens.size();
+    sentence_start_byte = std::string::npos;
+    pending_end = false;
+  };
+  const auto add = [&](size_t begin, size_t end, TokenKind kind) {
+    Token t;
+    t.text = s.substr(begin, end - begin);
+    t.span = {begin, end};
+    t.kind = kind;
+    t.norm = FoldCase(t.text);
+    if (kind == TokenKind::kHashtag || kind == TokenKind::kMention) t.norm.erase(0, 1);
+    t.elongated = MakeBase(t.norm, t.base) && kind == TokenKind::kWord;
+    t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
+    t.sentence = doc.sentences.size();
+    if (sentence_start_byte == std::string::npos) sentence_start_byte = begin;
+    doc.tokens.push_back(std::move(t));
+  };
+
+  while (pos < s.size()) {
+    const CodePoint c = Decode(s, pos);
+    if (c.cp == '\n') {
+      close_sentence(doc.tokens.empty() ? pos : doc.tokens.back().span.end);
+      pos += c.size;
+      continue;
+    }
+    if (IsSpace(c.cp) || IsControl(c.cp)) {
+      pos += c.size;
+      continue;
+    }
+    const bool closer = c.cp == '"' || c.cp == '\'' || c.cp == ')' || c.cp == ']' ||
+                        c.cp == 0x201D || c.cp == 0x2019 || IsEmojiBase(c.cp);
+    bool is_emoticon = false;
+    for (const std::string_view e : kEmoticons) {
+      if (s.substr(pos, e.size()) == e && IsBoundary(s, pos + e.size()) &&
+          (pos == 0 || IsSpace(Decode(s, pos - 1).cp))) {
+        is_emoticon = true;  // stays with a sentence that just ended, like emoji
+        add(pos, pos + e.size(), TokenKind::kEmoticon);
+        pos += e.size();
+        break;
+      }
+    }
+    if (is_emoticon) continue;
+    if (pending_end && !closer) close_sentence(doc.tokens.back().span.end);
+
+    const size_t begin = pos;
+    if (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
+        StartsWithNoCase(s, pos, "www.")) {
+      while (pos < s.size() && !IsSpace(Decode(s, pos).cp)) pos += Decode(s, pos).size;
+      // Trailing sentence punctuation is not part of the URL.
+      while (pos > begin && (s[pos - 1] == '.' || s[pos - 1] == ',' || s[pos - 1] == '!' ||
+                             s[pos - 1] == '?' || s[pos - 1] == ')')) {
+        --pos;
+      }
+      add(begin, pos, TokenKind::kUrl);
+      continue;
+    }
+    if ((c.cp == '#' || c.cp == '@') && pos + 1 < s.size()) {
+      const CodePoint next = Decode(s, pos + 1);
+      if (IsLetter(next.cp) || (c.cp == '#' && IsDigit(next.cp))) {
+        pos += 1;
+        while (pos < s.size()) {
+          const CodePoint d = Decode(s, pos);
+          if (!IsLetter(d.cp) && !IsDigit(d.cp) && !IsMark(d.cp) && d.cp != '_') break;
+          pos += d.size;
+        }
+        add(begin, pos, c.cp == '#' ? TokenKind::kHashtag : TokenKind::kMention);
+        continue;
+      }
+    }
+    if (IsLetter(c.cp) || IsDigit(c.cp)) {
+      bool digits_only = true;
+      while (pos < s.size()) {
+        const CodePoint d = Decode(s, pos);
+        if (IsLetter(d.cp) || IsMark(d.cp)) {
+          digits_only = false;
+          pos += d.size;
+        } else if (IsDigit(d.cp)) {
+          pos += d.size;
+        } else if ((IsApostrophe(d.cp) || d.cp == '-') && pos + d.size < s.size() &&
+                   IsLetter(Decode(s, pos + d.size).cp) && pos > begin &&
+                   (IsLetter(Decode(s, pos - 1).cp) || d.cp != '-')) {
+          pos += d.size;  // "don't", "self-harm"
+        } else if ((d.cp == '.' || d.cp == ',') && digits_only && pos + 1 < s.size() &&
+                   IsDigit(Decode(s, pos + 1).cp)) {
+          pos += 1;  // "3.5", "1,000"
+        } else {
+          break;
+        }
+      }
+      if (digits_only && pos < s.size() && s[pos] == '%') ++pos;
+      add(begin, pos, digits_only ? TokenKind::kNumber : TokenKind::kWord);
+      continue;
+    }
+    if (IsEmojiBase(c.cp) || c.cp == 0x1F1E6 || (c.cp >= 0x1F1E6 && c.cp <= 0x1F1FF)) {
+      pos += c.size;
+      for (;;) {
+        const CodePoint d = Decode(s, pos);
+        if (d.size == 0) break;
+        if (IsEmojiModifier(d.cp)) {
+          pos += d.size;
+        } else if (d.cp == 0x200D) {  // zero-width joiner: the next emoji belongs to this one
+          pos += d.size;
+          const CodePoint e = Decode(s, pos);
+          if (e.size > 0 && IsEmojiBase(e.cp)) pos += e.size;
+        } else if (c.cp >= 0x1F1E6 && c.cp <= 0x1F1FF && d.cp >= 0x1F1E6 && d.cp <= 0x1F1FF &&
+                   pos == begin + c.size) {
+          pos += d.size;  // a flag: two regional indicators
+        } else {
+          break;
+        }
+      }
+      add(begin, pos, TokenKind::kEmoji);
+      continue;
+    }
+    // Punctuation and other symbols. Runs of . ! ? are one token ("...", "?!").
+    if (c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026) {
+      while (pos < s.size() && (s[pos] == '.' || s[pos] == '!' || s[pos] == '?' ||
+                                Decode(s, pos).cp == 0x2026)) {
+        pos += Decode(s, pos).size;
+      }
+      // "Dr." and "e.g." do not end a sentence.
+      const bool single_dot = pos - begin == 1 && c.cp == '.';
+      bool abbreviation = false;
+      if (single_dot && !doc.tokens.empty() && doc.tokens.back().span.end == begin) {
+        const std::string& prev = doc.tokens.back().norm;
+        abbreviation = std::find(kAbbreviations.begin(), kAbbreviations.end(), prev) !=
+                           kAbbreviations.end() ||
+                       (prev.size() == 1 && IsLetter(static_cast<unsigned char>(prev[0])));
+      }
+      add(begin, pos, TokenKind::kPunct);
+      if (!abbreviation) pending_end = true;
+      continue;
+    }
+    pos += c.size;
+    add(begin, pos, TokenKind::kPunct);
+  }
+  close_sentence(doc.tokens.empty() ? 0 : doc.tokens.back().span.end);
+  return doc;
+}
+
+}  // namespace interlude::text
