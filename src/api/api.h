@@ -12,8 +12,10 @@ namespace interlude::api {
 
 class Api {
  public:
-  Api(store::Store& store, const Clock& clock, const ContentVault& vault, ApiOptions options)
-      : deps_{store, clock, vault, std::move(options)} {}
+  // `analyzer` may be null (then writes carry no analysis).
+  Api(store::Store& store, const Clock& clock, const ContentVault& vault, ApiOptions options,
+      const text::Analyzer* analyzer = nullptr)
+      : deps_{store, clock, vault, std::move(options), analyzer} {}
 
   // Serves one request whose path starts with /api/. Never throws; bad input is never a 500.
   HttpResponse Handle(const HttpRequest& request);

@@ -17,6 +17,7 @@
 #include "base/clock.h"
 #include "crypto/secret_key.h"
 #include "store/store.h"
+#include "text/analyzer.h"
 
 namespace interlude::api {
 
@@ -34,6 +35,8 @@ struct ApiDeps {
   const Clock& clock;
   const ContentVault& vault;
   ApiOptions options;
+  // Reads every entry and check-in note on write; null only in tests that do not need it.
+  const text::Analyzer* analyzer = nullptr;
 };
 
 // The authenticated caller.

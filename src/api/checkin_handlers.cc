@@ -1,4 +1,5 @@
 // Mood check-in endpoints: create, list by time range, delete.
+#include "api/analysis_attach.h"
 #include "api/checkin_content.h"
 #include "api/handlers.h"
 #include "base/log.h"
@@ -24,7 +25,10 @@ Result<std::optional<UnixMillis>> QueryTime(const RequestContext& ctx, const cha
 
 Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   const UnixMillis now = deps.clock.NowMillis();
-  ASSIGN_OR_RETURN(const CheckinInput input, ParseCheckinInput(ctx.body, now));
+  ASSIGN_OR_RETURN(CheckinInput input, ParseCheckinInput(ctx.body, now));
+  if (input.content["note"].is_string()) {
+    AttachAnalysis(deps, input.content["note"].get<std::string>(), input.content);
+  }
   store::SealedRecord r;
   r.id = NewId();
   r.user_id = ctx.caller().user.id;

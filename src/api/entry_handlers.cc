@@ -1,6 +1,7 @@
 // Journal entry endpoints: create, list (newest first, cursor paging), get, replace, delete.
 #include <cstdlib>
 
+#include "api/analysis_attach.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
@@ -39,7 +40,8 @@ Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::Sealed
 }  // namespace
 
 Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
-  ASSIGN_OR_RETURN(const EntryInput input, ParseEntryInput(ctx.body));
+  ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
+  AttachAnalysis(deps, EntryText(input.content), input.content);
   const UnixMillis now = deps.clock.NowMillis();
   store::SealedRecord r;
   r.id = NewId();
@@ -85,7 +87,8 @@ Result<Reply> HandleGetEntry(ApiDeps& deps, RequestContext& ctx) {
 Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(store::SealedRecord r,
                    Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
-  ASSIGN_OR_RETURN(const EntryInput input, ParseEntryInput(ctx.body));
+  ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
+  AttachAnalysis(deps, EntryText(input.content), input.content);
   r.kind = input.kind;
   r.updated_at = deps.clock.NowMillis();
   const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);

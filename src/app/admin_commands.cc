@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "app/data_dir.h"
 #include "app/demo_seed.h"
+#include "app/language_data.h"
 #include "base/random.h"
 #include "base/time_format.h"
 
@@ -37,7 +38,10 @@ int RunDemo(const std::string& data_dir) {
   }
   auto data = Open(data_dir);
   if (!data.ok()) return Fail(data.status().message());
-  const Status st = SeedDemo(*data->store, *data->vault, SystemClock::Get().NowMillis(), std::cout);
+  auto analyzer = text::Analyzer::Load(LanguageDataRoot());
+  if (!analyzer.ok()) return Fail(analyzer.status().message());
+  const Status st = SeedDemo(*data->store, *data->vault, SystemClock::Get().NowMillis(), std::cout,
+                             analyzer->get());
   if (!st.ok()) return Fail(st.message());
   return 0;
 }

@@ -32,6 +32,20 @@ int RunUserCreate(const UserCreateFlags& flags);
 int RunUserList(const std::string& data_dir);
 int RunUserDisable(const std::string& data_dir, const std::string& login, bool disable);
 
+struct AnalyzeFlags {
+  std::optional<std::string> text;  // else stdin
+  bool lines = false;               // one analysis per stdin line
+  std::string mode = "journal";     // or "compat" (reference VADER sentiment)
+  std::string data_root;            // empty: LanguageDataRoot()
+};
+int RunAnalyze(const AnalyzeFlags& flags);
+
+struct EvalFlags {
+  std::string shared_data = "../shared/data";
+  std::string data_root;  // empty: LanguageDataRoot()
+};
+int RunEval(const EvalFlags& flags);
+
 // Prints "interlude: <message>" to stderr and returns 1.
 int Fail(const std::string& message);
 

@@ -54,8 +54,10 @@ std::vector<std::string> PickEmotions(int valence, int energy, std::mt19937& rng
 
 class Seeder {
  public:
-  Seeder(store::Store& store, const api::ContentVault& vault, UnixMillis now)
-      : store_(store), vault_(vault), now_(now), clock_(now), api_(store, clock_, vault, Options()) {}
+  Seeder(store::Store& store, const api::ContentVault& vault, UnixMillis now,
+         const text::Analyzer* analyzer)
+      : store_(store), vault_(vault), now_(now), clock_(now),
+        api_(store, clock_, vault, Options(), analyzer) {}
 
   Status SeedPersona(const Persona& p, std::uint32_t seed) {
     clock_.Set(now_ - kDays * kDay - kDay);
@@ -192,14 +194,14 @@ void PrintLogins(std::ostream& out) {
 }  // namespace
 
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
-                std::ostream& out) {
+                std::ostream& out, const text::Analyzer* analyzer) {
   ASSIGN_OR_RETURN(const auto seeded, store.meta().Get(kSeededMeta));
   if (seeded) {
     out << "Demo data was already seeded.\n";
     PrintLogins(out);
     return OkStatus();
   }
-  Seeder seeder(store, vault, now);
+  Seeder seeder(store, vault, now, analyzer);
   RETURN_IF_ERROR(seeder.SeedClinician());
   std::uint32_t seed = 20261128;
   for (const Persona& p : DemoPersonas()) RETURN_IF_ERROR(seeder.SeedPersona(p, seed++));

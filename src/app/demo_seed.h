@@ -10,12 +10,14 @@
 #include "api/content_vault.h"
 #include "base/clock.h"
 #include "store/store.h"
+#include "text/analyzer.h"
 
 namespace interlude::app {
 
 // Seeds once; a second run only prints the log-ins again. `now` anchors the 90 days.
 // Writes the log-ins to `out`.
+// `analyzer` (may be null) reads the demo entries as it would a person's.
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
-                std::ostream& out);
+                std::ostream& out, const text::Analyzer* analyzer = nullptr);
 
 }  // namespace interlude::app

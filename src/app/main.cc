@@ -44,6 +44,18 @@ int main(int argc, char** argv) {
   enable_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
   enable_cmd->add_option("login", login, "E-mail, handle or id")->required();
 
+  AnalyzeFlags analyze;
+  auto* analyze_cmd = app.add_subcommand("analyze", "Print the language engine's analysis of text as JSON");
+  analyze_cmd->add_option("text", analyze.text, "Text to analyse (default: read stdin)");
+  analyze_cmd->add_flag("--lines", analyze.lines, "Analyse each line of stdin separately");
+  analyze_cmd->add_option("--mode", analyze.mode, "Sentiment mode: journal or compat")->capture_default_str();
+  analyze_cmd->add_option("--data-root", analyze.data_root, "Language data folder (default: the repository's data/)");
+
+  EvalFlags eval;
+  auto* eval_cmd = app.add_subcommand("eval", "Measure the language engine against public data and the case files");
+  eval_cmd->add_option("--data", eval.shared_data, "Public evaluation data")->capture_default_str();
+  eval_cmd->add_option("--data-root", eval.data_root, "Language data folder (default: the repository's data/)");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -55,6 +67,8 @@ int main(int argc, char** argv) {
   if (*list_cmd) return RunUserList(data_dir);
   if (*disable_cmd) return RunUserDisable(data_dir, login, true);
   if (*enable_cmd) return RunUserDisable(data_dir, login, false);
+  if (*analyze_cmd) return RunAnalyze(analyze);
+  if (*eval_cmd) return RunEval(eval);
   if (*version_cmd) {
     std::cout << "interlude " << interlude::kVersion << "\n";
     return 0;

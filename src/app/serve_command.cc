@@ -6,9 +6,11 @@
 #include "api/api.h"
 #include "app/commands.h"
 #include "app/data_dir.h"
+#include "app/language_data.h"
 #include "base/log.h"
 #include "server/http_server.h"
 #include "server/static_files.h"
+#include "text/analyzer.h"
 #include "version.h"
 
 namespace interlude::app {
@@ -75,7 +77,9 @@ int RunServe(const ServeFlags& flags) {
   api_options.login_max_failures = config.login_max_failures;
   api_options.login_window_minutes = config.login_window_minutes;
   api_options.signup_max_per_window = config.signup_max_per_window;
-  api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options);
+  auto analyzer = text::Analyzer::Load(LanguageDataRoot());
+  if (!analyzer.ok()) return Fail(analyzer.status().message());
+  api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options, analyzer->get());
 
   auto http = server::HttpServer::Start(options, api, web.get());
   if (!http.ok()) return Fail(http.status().message());

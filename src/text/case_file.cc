@@ -25,6 +25,13 @@ std::string Env(const char* name) {
   return v == nullptr ? std::string() : std::string(v);
 }
 
+// The source tree this library was built from: CTest lists tests by running the binaries
+// at build time without our environment, and parameterised tests read their cases then.
+std::string SourceDir() {
+  if (const std::string s = Env("INTERLUDE_SOURCE_DIR"); !s.empty()) return s;
+  return INTERLUDE_BUILT_FROM_SOURCE_DIR;
+}
+
 }  // namespace
 
 Result<std::vector<Case>> LoadCaseFile(const std::string& path) {
@@ -56,14 +63,12 @@ Result<std::vector<Case>> LoadCaseFile(const std::string& path) {
 
 std::string DataRoot() {
   if (const std::string d = Env("INTERLUDE_DATA_DIR"); !d.empty()) return d;
-  if (const std::string s = Env("INTERLUDE_SOURCE_DIR"); !s.empty()) return s + "/data";
-  return "data";
+  return SourceDir() + "/data";
 }
 
 std::string SharedDataRoot() {
   if (const std::string d = Env("INTERLUDE_SHARED_DATA"); !d.empty()) return d;
-  if (const std::string s = Env("INTERLUDE_SOURCE_DIR"); !s.empty()) return s + "/../shared/data";
-  return "../shared/data";
+  return SourceDir() + "/../shared/data";
 }
 
 }  // namespace interlude::text

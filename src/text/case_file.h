@@ -24,12 +24,12 @@ struct Case {
 // line has no TAB or an empty text.
 Result<std::vector<Case>> LoadCaseFile(const std::string& path);
 
-// The repository's data/ folder: $INTERLUDE_DATA_DIR, else $INTERLUDE_SOURCE_DIR/data (set
-// by CTest), else "data" relative to the working directory.
+// The repository's data/ folder, for tests and evaluation: $INTERLUDE_DATA_DIR, else
+// <source>/data where <source> is $INTERLUDE_SOURCE_DIR or the tree this was built from.
+// (The server finds its data with app/language_data.h instead.)
 std::string DataRoot();
 
-// ../shared/data beside the repository: $INTERLUDE_SHARED_DATA, else
-// $INTERLUDE_SOURCE_DIR/../shared/data, else "../shared/data".
+// ../shared/data beside the repository: $INTERLUDE_SHARED_DATA, else <source>/../shared/data.
 std::string SharedDataRoot();
 
 }  // namespace interlude::text

@@ -74,7 +74,10 @@ test('create a full check-in: every field comes back, tags lower-cased, `at` in 
   };
   const res = await post(body);
   const c = expectStatus(res, 201).checkin;
-  assert.deepEqual(Object.keys(c).sort(), KEYS);
+  // A note is read by the language engine; the analysis is kept (encrypted) with it.
+  assert.deepEqual(Object.keys(c).sort(), [...KEYS, 'analysis'].sort());
+  assert.ok(c.analysis.sentiment.compound > 0, 'a pleasant note reads as positive');
+  assert.equal(c.analysis.risk.level, 'none');
   assert.equal(c.at, iso(atLocal.getTime()), 'at is normalised to UTC with Z');
   assert.equal(c.tz_offset_min, 60);
   assert.equal(c.valence, 5);

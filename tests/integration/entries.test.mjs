@@ -15,8 +15,18 @@ const get = (id, token = acct.token) => api(srv.url, 'GET', `/api/v1/entries/${i
 const del = (id, token = acct.token) => api(srv.url, 'DELETE', `/api/v1/entries/${id}`, { token });
 const list = (query = '', token = acct.token) => api(srv.url, 'GET', `/api/v1/entries${query}`, { token });
 
+// The language engine's reading of an entry, stored encrypted with it.
+function checkAnalysis(a) {
+  assert.equal(typeof a.version, 'number');
+  assert.ok(a.sentiment.compound >= -1 && a.sentiment.compound <= 1);
+  for (const key of ['emotions', 'themes', 'distortions', 'key_phrases']) assert.ok(Array.isArray(a[key]), key);
+  assert.match(a.risk.level, /^(none|low|moderate|high)$/);
+  assert.equal(typeof a.style.words, 'number');
+}
+
 function checkEntry(e, want) {
-  assert.deepEqual(Object.keys(e).sort(), ['created_at', 'fields', 'id', 'kind', 'text', 'title', 'updated_at']);
+  assert.deepEqual(Object.keys(e).sort(), ['analysis', 'created_at', 'fields', 'id', 'kind', 'text', 'title', 'updated_at']);
+  checkAnalysis(e.analysis);
   assert.equal(typeof e.id, 'string');
   assert.ok(e.id.length > 0);
   assert.match(e.created_at, ISO_Z);
@@ -220,4 +230,17 @@ test('text is stored exactly: unicode, newlines, quotes, NUL-free control charac
   assert.equal(e.text, text);
   assert.equal(e.title, '\u{1F331} <b>t</b>');
   assert.equal(expectStatus(await get(e.id), 200).entry.text, text);
+});
+
+test('the analysis reads the words written, and points at them', async () => {
+  const text = 'I always ruin everything at work. I have the pills counted out for tonight.';
+  const e = expectStatus(await post({ text }), 201).entry;
+  assert.equal(e.analysis.risk.level, 'high');
+  const evidence = e.analysis.risk.evidence;
+  assert.equal(text.slice(evidence.begin, evidence.end), evidence.text, 'evidence span points into the text');
+  assert.ok(e.analysis.themes.some((t) => t.theme === 'work'));
+  assert.ok(e.analysis.distortions.length > 0);
+  assert.ok(e.analysis.sentiment.compound < 0);
+  // The same analysis comes back on GET and in the list.
+  assert.deepEqual(expectStatus(await get(e.id), 200).entry.analysis, e.analysis);
 });

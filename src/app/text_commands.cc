@@ -1,0 +1,81 @@
+// `interlude analyze` (the engine's JSON for text from an argument or stdin) and
+// `interlude eval` (accuracy against ../shared/data and the development case files).
+#include <iostream>
+#include <sstream>
+
+#include "app/commands.h"
+#include "app/language_data.h"
+#include "text/analysis_json.h"
+#include "text/analyzer.h"
+#include "text/distortions_eval.h"
+#include "text/emotions_eval.h"
+#include "text/risk_eval.h"
+#include "text/sentiment_eval.h"
+
+namespace interlude::app {
+namespace {
+
+Result<std::unique_ptr<text::Analyzer>> LoadAnalyzer(const std::string& data_root) {
+  return text::Analyzer::Load(data_root.empty() ? LanguageDataRoot() : data_root);
+}
+
+nlohmann::json AnalyzeOne(const text::Analyzer& analyzer, const std::string& input,
+                          text::SentimentMode mode) {
+  auto analysis = analyzer.Analyze(input, mode);
+  if (!analysis.ok()) return {{"error", analysis.status().message()}};
+  return text::AnalysisToJson(*analysis, input);
+}
+
+}  // namespace
+
+int RunAnalyze(const AnalyzeFlags& flags) {
+  text::SentimentMode mode = text::SentimentMode::kJournal;
+  if (flags.mode == "compat") {
+    mode = text::SentimentMode::kCompat;
+  } else if (flags.mode != "journal") {
+    return Fail("--mode must be journal or compat");
+  }
+  auto analyzer = LoadAnalyzer(flags.data_root);
+  if (!analyzer.ok()) return Fail(analyzer.status().message());
+  if (flags.text) {
+    std::cout << AnalyzeOne(**analyzer, *flags.text, mode).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  if (flags.lines) {
+    std::string line;
+    while (std::getline(std::cin, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::cout << AnalyzeOne(**analyzer, line, mode).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
+    return 0;
+  }
+  std::stringstream all;
+  all << std::cin.rdbuf();
+  std::cout << AnalyzeOne(**analyzer, all.str(), mode).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  return 0;
+}
+
+int RunEval(const EvalFlags& flags) {
+  const std::string data_root = flags.data_root.empty() ? LanguageDataRoot() : flags.data_root;
+  auto analyzer = LoadAnalyzer(data_root);
+  if (!analyzer.ok()) return Fail(analyzer.status().message());
+  const text::Analyzer& a = **analyzer;
+  std::cout << "Interlude language engine evaluation\n"
+            << "public data: " << flags.shared_data << "\nlanguage data: " << data_root << "\n\n";
+  int failures = 0;
+  const auto run = [&](const char* name, const Status& st) {
+    if (!st.ok()) {
+      std::cout << name << ": could not run: " << st.message() << "\n";
+      ++failures;
+    }
+    std::cout << "\n";
+  };
+  run("sentiment", text::EvaluateSentiment(a.sentiment(), flags.shared_data, std::cout));
+  run("emotions", text::EvaluateEmotions(a.emotions(), flags.shared_data, data_root, std::cout));
+  run("themes", text::EvaluateThemes(a.themes(), data_root, std::cout));
+  run("distortions", text::EvaluateDistortions(a.distortions(), flags.shared_data, data_root, std::cout));
+  run("risk", text::EvaluateRisk(a.risk(), data_root, std::cout));
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace interlude::app

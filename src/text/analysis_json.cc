@@ -1,0 +1,98 @@
+// Analysis -> JSON.
+#include "text/analysis_json.h"
+
+#include <cmath>
+
+namespace interlude::text {
+namespace {
+
+using Json = nlohmann::json;
+
+// Three decimals are plenty for people and keep responses small.
+double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
+
+Json Evidence(Span span, std::string_view text) {
+  if (span.end <= span.begin || span.end > text.size()) return nullptr;
+  return Json{{"text", std::string(text.substr(span.begin, span.end - span.begin))},
+              {"begin", span.begin},
+              {"end", span.end}};
+}
+
+}  // namespace
+
+Json AnalysisToJson(const Analysis& a, std::string_view text) {
+  Json emotions = Json::array();
+  for (const EmotionScore& e : a.emotions) {
+    Json evidence = Json::array();
+    for (const Span& s : e.evidence) evidence.push_back(Evidence(s, text));
+    emotions.push_back({{"emotion", EmotionName(e.emotion)},
+                        {"intensity", Round3(e.intensity)},
+                        {"evidence", std::move(evidence)}});
+  }
+  Json themes = Json::array();
+  for (const ThemeScore& t : a.themes) {
+    Json evidence = Json::array();
+    for (const Span& s : t.evidence) evidence.push_back(Evidence(s, text));
+    themes.push_back({{"theme", t.theme}, {"weight", Round3(t.weight)}, {"evidence", std::move(evidence)}});
+  }
+  Json distortions = Json::array();
+  for (const DistortionFinding& d : a.distortions) {
+    distortions.push_back({{"type", DistortionName(d.type)},
+                           {"evidence", Evidence(d.evidence, text)},
+                           {"confidence", Round3(d.confidence)},
+                           {"rule", d.rule}});
+  }
+  Json findings = Json::array();
+  for (const RiskFinding& f : a.risk.findings) {
+    findings.push_back({{"level", RiskLevelName(f.level)},
+                        {"category", RiskCategoryName(f.category)},
+                        {"evidence", Evidence(f.evidence, text)},
+                        {"rule", f.rule}});
+  }
+  Json risk_evidence = nullptr;  // the words behind the overall level
+  for (const RiskFinding& f : a.risk.findings) {
+    if (f.level == a.risk.level && f.category == a.risk.category) {
+      risk_evidence = Evidence(f.evidence, text);
+      break;
+    }
+  }
+  const StyleProfile& s = a.style;
+  return Json{
+      {"version", a.version},
+      {"sentiment", {{"compound", Round3(a.sentiment.compound)},
+                     {"positive", Round3(a.sentiment.positive)},
+                     {"neutral", Round3(a.sentiment.neutral)},
+                     {"negative", Round3(a.sentiment.negative)}}},
+      {"emotions", std::move(emotions)},
+      {"ekman", EkmanName(a.ekman)},
+      {"themes", std::move(themes)},
+      {"distortions", std::move(distortions)},
+      {"risk", {{"level", RiskLevelName(a.risk.level)},
+                {"category", RiskCategoryName(a.risk.category)},
+                {"evidence", std::move(risk_evidence)},
+                {"findings", std::move(findings)}}},
+      {"style", {{"words", s.words},
+                 {"sentences", s.sentences},
+                 {"personal_pronouns", Round3(s.personal_pronouns)},
+                 {"impersonal_pronouns", Round3(s.impersonal_pronouns)},
+                 {"articles", Round3(s.articles)},
+                 {"auxiliary_verbs", Round3(s.auxiliary_verbs)},
+                 {"common_adverbs", Round3(s.common_adverbs)},
+                 {"prepositions", Round3(s.prepositions)},
+                 {"conjunctions", Round3(s.conjunctions)},
+                 {"negations", Round3(s.negations)},
+                 {"quantifiers", Round3(s.quantifiers)},
+                 {"first_person", Round3(s.first_person)},
+                 {"contractions", Round3(s.contractions)},
+                 {"words_per_sentence", Round3(s.words_per_sentence)},
+                 {"letters_per_word", Round3(s.letters_per_word)},
+                 {"exclamations", Round3(s.exclamations)},
+                 {"questions", Round3(s.questions)},
+                 {"emoji", Round3(s.emoji)},
+                 {"lowercase_start", Round3(s.lowercase_start)},
+                 {"all_caps_words", Round3(s.all_caps_words)},
+                 {"formality", Round3(s.formality)}}},
+      {"key_phrases", a.key_phrases}};
+}
+
+}  // namespace interlude::text

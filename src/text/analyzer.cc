@@ -1,0 +1,63 @@
+// Composition of the analysers.
+#include "text/analyzer.h"
+
+#include "base/utf8.h"
+#include "text/distortions.h"
+#include "text/emotions.h"
+#include "text/key_phrases.h"
+#include "text/risk.h"
+#include "text/style.h"
+#include "text/themes.h"
+
+namespace interlude::text {
+namespace {
+
+// Missing data files are an installation problem; say how to fix it.
+Status Explain(const Status& st) {
+  if (st.code() == StatusCode::kNotFound) {
+    return FailedPrecondition(st.message() + " — run `make setup` to install the language data");
+  }
+  return st;
+}
+
+}  // namespace
+
+Analyzer::Analyzer() = default;
+Analyzer::~Analyzer() = default;
+
+Result<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& data_root) {
+  std::unique_ptr<Analyzer> a(new Analyzer());
+  const auto load = [](auto result, auto& target) -> Status {
+    if (!result.ok()) return Explain(result.status());
+    target = std::move(result).value();
+    return OkStatus();
+  };
+  RETURN_IF_ERROR(load(SentimentAnalyzer::Load(data_root + "/node_modules/vader-sentiment/vader_lexicon.txt"),
+                       a->sentiment_));
+  RETURN_IF_ERROR(load(EmotionAnalyzer::Load(data_root), a->emotions_));
+  RETURN_IF_ERROR(load(ThemeAnalyzer::Load(data_root), a->themes_));
+  RETURN_IF_ERROR(load(DistortionAnalyzer::Load(data_root), a->distortions_));
+  RETURN_IF_ERROR(load(RiskAnalyzer::Load(data_root), a->risk_));
+  RETURN_IF_ERROR(load(StyleAnalyzer::Load(data_root), a->style_));
+  return a;
+}
+
+Result<Analysis> Analyzer::Analyze(std::string_view text, SentimentMode mode) const {
+  if (text.size() > kMaxAnalyzedBytes) {
+    return InvalidArgument("text is too long to analyse: at most 1 MiB");
+  }
+  if (!IsValidUtf8(text)) return InvalidArgument("text is not valid UTF-8");
+  const Document doc = Tokenize(text);
+  Analysis a;
+  a.sentiment = sentiment_->Score(text, mode);
+  a.emotions = emotions_->Analyze(doc);
+  a.ekman = EmotionAnalyzer::PrimaryEkman(a.emotions);
+  a.themes = themes_->Analyze(doc);
+  a.distortions = distortions_->Analyze(doc);
+  a.risk = risk_->Analyze(doc);
+  a.style = style_->Analyze(doc);
+  a.key_phrases = KeyPhrases(doc, *style_);
+  return a;
+}
+
+}  // namespace interlude::text

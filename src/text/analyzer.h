@@ -1,0 +1,59 @@
+// Analyzer: the language engine's front door. Built once at start from the data folder
+// (immutable afterwards, shared by all request threads); Analyze() runs every analyser over
+// one text and returns one Analysis.
+//
+// Thread-safety: Load once; Analyze may be called from any number of threads at once.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+#include "text/analysis.h"
+#include "text/sentiment.h"
+
+namespace interlude::text {
+
+class DistortionAnalyzer;
+class EmotionAnalyzer;
+class RiskAnalyzer;
+class SentimentAnalyzer;
+class StyleAnalyzer;
+class ThemeAnalyzer;
+
+// Texts longer than this are refused (1 MiB): far beyond any entry, bounded work per call.
+inline constexpr size_t kMaxAnalyzedBytes = 1 << 20;
+
+class Analyzer {
+ public:
+  // Loads every lexicon under `data_root` (the repository's data/ folder, with the
+  // npm-installed VADER lexicon under data/node_modules). FailedPrecondition naming
+  // `make setup` when a file is missing; InvalidArgument naming the file and line when one
+  // is malformed.
+  static Result<std::unique_ptr<Analyzer>> Load(const std::string& data_root);
+  ~Analyzer();
+
+  // The analysis of `text`. InvalidArgument when it is not valid UTF-8 or longer than
+  // kMaxAnalyzedBytes. Empty text gives an empty, well-formed analysis.
+  Result<Analysis> Analyze(std::string_view text,
+                           SentimentMode mode = SentimentMode::kJournal) const;
+
+  const SentimentAnalyzer& sentiment() const { return *sentiment_; }
+  const EmotionAnalyzer& emotions() const { return *emotions_; }
+  const ThemeAnalyzer& themes() const { return *themes_; }
+  const DistortionAnalyzer& distortions() const { return *distortions_; }
+  const RiskAnalyzer& risk() const { return *risk_; }
+  const StyleAnalyzer& style() const { return *style_; }
+
+ private:
+  Analyzer();
+  std::unique_ptr<SentimentAnalyzer> sentiment_;
+  std::unique_ptr<EmotionAnalyzer> emotions_;
+  std::unique_ptr<ThemeAnalyzer> themes_;
+  std::unique_ptr<DistortionAnalyzer> distortions_;
+  std::unique_ptr<RiskAnalyzer> risk_;
+  std::unique_ptr<StyleAnalyzer> style_;
+};
+
+}  // namespace interlude::text

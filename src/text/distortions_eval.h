@@ -1,0 +1,45 @@
+// Evaluation of the distortion detector: binary precision/recall/F1 (distortion vs none) on
+// the public Babacan set (../shared/data/distortions_babacan), beside the target, the
+// reference figure, the positive base rate and an always-yes baseline; and per-type
+// figures on our own case file (data/text/cases/distortions.tsv).
+//
+// Thread-safety: pure functions over a const analyzer; the stream is the caller's.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "text/distortions.h"
+
+namespace interlude::text {
+
+struct LabeledText {
+  std::string text;
+  std::string label;
+};
+
+// Parses CSV with a header row (RFC 4180 quoting: "" inside quoted fields, commas and line
+// breaks inside quotes; a UTF-8 BOM is skipped) into (first column, second column) pairs.
+// InvalidArgument for an unterminated quote or a row with fewer than two fields.
+Result<std::vector<LabeledText>> ParseTwoColumnCsv(std::string_view csv);
+
+struct BinaryScores {
+  int tp = 0, fp = 0, fn = 0, tn = 0;
+  double Precision() const;
+  double Recall() const;
+  double F1() const;
+  double Specificity() const;
+  double BaseRate() const;    // share of gold positives
+  double AlwaysYesF1() const;  // F1 of flagging every text
+};
+
+// Prints the evaluation to `out`. Babacan rows are split deterministically: rows whose
+// index is a multiple of 4 are the part looked at while authoring patterns ("dev"), the
+// rest ("held-out") were not read. NotFound if the CSV or the case file is missing.
+Status EvaluateDistortions(const DistortionAnalyzer& analyzer, const std::string& shared_data_dir,
+                           const std::string& data_root, std::ostream& out);
+
+}  // namespace interlude::text

@@ -1,0 +1,216 @@
+// PhraseLexicon: loading (with inflection generation) and left-to-right longest matching.
+#include "text/emotion_lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <utility>
+
+namespace interlude::text {
+namespace {
+
+bool IsAsciiWord(std::string_view w) {
+  if (w.size() < 3) return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Regular English inflections of a lemma; over-generation is harmless (unused keys).
+std::vector<std::string> Inflections(const std::string& w) {
+  std::vector<std::string> out;
+  const char last = w.back();
+  const std::string stem = w.substr(0, w.size() - 1);
+  if (last == 'y') {
+    for (const char* s : {"ied", "ies", "ily", "iness", "ier", "iest"}) out.push_back(stem + s);
+    out.push_back(w + "s");
+    out.push_back(w + "ing");
+  } else if (last == 'e') {
+    for (const char* s : {"s", "d", "ly", "ness", "r", "st"}) out.push_back(w + s);
+    out.push_back(stem + "ing");
+    out.push_back(stem + "y");
+  } else {
+    for (const char* s : {"s", "es", "ed", "ing", "ly", "ness", "er", "est"}) out.push_back(w + s);
+  }
+  return out;
+}
+
+// The first code point of a UTF-8 string (an emoji without its modifiers).
+std::string FirstCodePoint(const std::string& s) {
+  if (s.empty()) return s;
+  const auto lead = static_cast<unsigned char>(s[0]);
+  size_t n = 1;
+  if (lead >= 0xF0) {
+    n = 4;
+  } else if (lead >= 0xE0) {
+    n = 3;
+  } else if (lead >= 0xC0) {
+    n = 2;
+  }
+  return s.substr(0, std::min(n, s.size()));
+}
+
+std::vector<std::string> Split(const std::string& line, char sep) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (;;) {
+    const size_t pos = line.find(sep, start);
+    parts.push_back(line.substr(start, pos == std::string::npos ? std::string::npos : pos - start));
+    if (pos == std::string::npos) break;
+    start = pos + 1;
+  }
+  return parts;
+}
+
+std::string Trim(const std::string& s) {
+  const size_t b = s.find_first_not_of(" \r");
+  if (b == std::string::npos) return {};
+  const size_t e = s.find_last_not_of(" \r");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace
+
+Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
+                                          std::vector<std::string> labels) {
+  std::ifstream in(path);
+  if (!in) return NotFound("lexicon not found: " + path);
+  PhraseLexicon lex;
+  const bool open_set = labels.empty();
+  lex.labels_ = std::move(labels);
+  struct Pending {
+    std::string word;
+    Target target;
+  };
+  std::vector<Pending> singles;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (Trim(line).empty() || line[0] == '#') continue;
+    const std::vector<std::string> parts = Split(line, '\t');
+    const std::string where = path + ":" + std::to_string(number) + ": ";
+    if (parts.size() < 3) return InvalidArgument(where + "expected phrase<TAB>label<TAB>weight");
+    const std::string phrase = Trim(parts[0]);
+    const std::string label = Trim(parts[1]);
+    const std::string weight_text = Trim(parts[2]);
+    double weight = 0;
+    const auto [ptr, ec] =
+        std::from_chars(weight_text.data(), weight_text.data() + weight_text.size(), weight);
+    if (ec != std::errc() || ptr != weight_text.data() + weight_text.size() || weight < 0 ||
+        weight > 1) {
+      return InvalidArgument(where + "weight must be a number in [0, 1]");
+    }
+    Target target;
+    target.weight = weight;
+    if (label != "none") {
+      const auto it = std::find(lex.labels_.begin(), lex.labels_.end(), label);
+      if (it != lex.labels_.end()) {
+        target.label = static_cast<int>(it - lex.labels_.begin());
+      } else if (open_set && !label.empty()) {
+        lex.labels_.push_back(label);
+        target.label = static_cast<int>(lex.labels_.size() - 1);
+      } else {
+        return InvalidArgument(where + "unknown label '" + label + "'");
+      }
+    }
+    const Document doc = Tokenize(phrase);
+    if (doc.tokens.empty()) return InvalidArgument(where + "empty phrase");
+    std::vector<std::string> rest;
+    for (size_t i = 1; i < doc.tokens.size(); ++i) rest.push_back(doc.tokens[i].base);
+    lex.Add(doc.tokens[0].base, std::move(rest), target, false);
+    ++lex.entry_count_;
+    if (doc.tokens.size() == 1 && IsAsciiWord(doc.tokens[0].base)) {
+      singles.push_back({doc.tokens[0].base, target});
+    }
+  }
+  for (const Pending& p : singles) {
+    for (const std::string& form : Inflections(p.word)) lex.Add(form, {}, p.target, true);
+  }
+  for (auto& [first, phrases] : lex.by_first_) {
+    std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
+      return a.rest.size() > b.rest.size();
+    });
+  }
+  return lex;
+}
+
+void PhraseLexicon::Add(const std::string& first, std::vector<std::string> rest, Target target,
+                        bool generated) {
+  std::vector<Phrase>& phrases = by_first_[first];
+  for (Phrase& p : phrases) {
+    if (p.rest != rest) continue;
+    // A written-out form wins over a generated one; generated forms never add to it.
+    if (generated) return;
+    p.targets.push_back(target);
+    return;
+  }
+  Phrase p;
+  p.rest = std::move(rest);
+  p.targets.push_back(target);
+  phrases.push_back(std::move(p));
+}
+
+const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::Find(const Token& token) const {
+  if (const auto it = by_first_.find(token.base); it != by_first_.end()) return &it->second;
+  if (token.elongated) {
+    // "happyy" -> "happy", "loove" -> "love": drop one letter of each doubled run in turn.
+    const std::string& b = token.base;
+    for (size_t i = 0; i + 1 < b.size(); ++i) {
+      if (b[i] != b[i + 1]) continue;
+      std::string candidate = b;
+      candidate.erase(i, 1);
+      if (const auto it = by_first_.find(candidate); it != by_first_.end()) return &it->second;
+    }
+  }
+  if (token.kind == TokenKind::kEmoji) {
+    if (const auto it = by_first_.find(FirstCodePoint(token.base)); it != by_first_.end()) {
+      return &it->second;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc,
+                                             std::vector<unsigned char>* consumed) const {
+  std::vector<LexiconHit> hits;
+  if (consumed != nullptr) consumed->assign(doc.tokens.size(), kFree);
+  const size_t n = doc.tokens.size();
+  size_t i = 0;
+  while (i < n) {
+    const std::vector<Phrase>* phrases = Find(doc.tokens[i]);
+    const Phrase* found = nullptr;
+    if (phrases != nullptr) {
+      for (const Phrase& p : *phrases) {
+        if (i + 1 + p.rest.size() > n) continue;
+        bool ok = true;
+        for (size_t k = 0; k < p.rest.size() && ok; ++k) {
+          const Token& t = doc.tokens[i + 1 + k];
+          ok = t.base == p.rest[k] && t.sentence == doc.tokens[i].sentence;
+        }
+        if (ok) {
+          found = &p;
+          break;
+        }
+      }
+    }
+    if (found == nullptr) {
+      ++i;
+      continue;
+    }
+    const size_t end = i + 1 + found->rest.size();
+    bool any = false;
+    for (const Target& t : found->targets) {
+      if (t.label >= 0) {
+        hits.push_back({i, end, t.label, t.weight});
+        any = true;
+      }
+    }
+    if (consumed != nullptr) {
+      for (size_t k = i; k < end; ++k) (*consumed)[k] = any ? kHit : kBlocked;
+    }
+    i = end;
+  }
+  return hits;
+}
+
+}  // namespace interlude::text

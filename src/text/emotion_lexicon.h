@@ -1,0 +1,72 @@
+// PhraseLexicon: the matcher shared by the emotion and theme analysers. It reads an authored
+// `phrase<TAB>label<TAB>weight` file, tokenises every phrase with the same Tokenize() the
+// documents go through (so lexicon and text agree on case folding, apostrophes and emoji),
+// and finds, left to right and longest phrase first, the entries in a Document. Lookups are
+// one hash-map probe on each token's `base`; no regular expressions.
+//
+// Single words also match their regular inflections (-s, -es, -ed, -d, -ing, -ly, y->ied/
+// ies/ily/iness, e-drop before -ing); a form written out in the file wins over a generated
+// one. Elongated words ("happyy") and emoji with modifiers (skin tones, VS16) fall back to
+// their plain form. The label "none" marks a blocking phrase: it consumes its tokens and
+// yields nothing ("no worries" so that "worries" is not read).
+//
+// Thread-safety: immutable after Load(); Match() is const and safe from many threads.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "text/document.h"
+
+namespace interlude::text {
+
+struct LexiconHit {
+  size_t first = 0;  // token range [first, end) in Document::tokens
+  size_t end = 0;
+  int label = 0;     // index into PhraseLexicon::labels()
+  double weight = 0;
+};
+
+class PhraseLexicon {
+ public:
+  // Reads `path`. `labels` is the closed label set (empty: any label, numbered in order of
+  // first appearance). NotFound if the file is missing; InvalidArgument naming the line for
+  // a malformed line, an unknown label or a weight outside [0, 1].
+  static Result<PhraseLexicon> Load(const std::string& path, std::vector<std::string> labels);
+
+  // What Match() records for each token in `consumed`.
+  static constexpr unsigned char kFree = 0;     // in no matched phrase
+  static constexpr unsigned char kBlocked = 1;  // in a blocking ("none") phrase
+  static constexpr unsigned char kHit = 2;      // in a phrase that yielded a hit
+
+  // Every hit in `doc`, in text order. `consumed`, if given, is resized to the token count
+  // and marks each token kFree, kBlocked or kHit.
+  std::vector<LexiconHit> Match(const Document& doc, std::vector<unsigned char>* consumed) const;
+
+  const std::vector<std::string>& labels() const { return labels_; }
+  size_t size() const { return entry_count_; }
+
+ private:
+  struct Target {
+    int label = -1;  // -1: blocking ("none")
+    double weight = 0;
+  };
+  struct Phrase {
+    std::vector<std::string> rest;  // bases of the tokens after the first
+    std::vector<Target> targets;
+  };
+
+  const std::vector<Phrase>* Find(const Token& token) const;
+  void Add(const std::string& first, std::vector<std::string> rest, Target target,
+           bool generated);
+
+  // First token base -> phrases starting with it, longest first.
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+  std::vector<std::string> labels_;
+  size_t entry_count_ = 0;
+};
+
+}  // namespace interlude::text

@@ -1,0 +1,103 @@
+// Risk rules: the parsed form of data/text/risk_lexicon.txt (rewrites and word classes) and
+// data/text/risk_patterns.txt (rules), plus the matcher that runs a rule over one sentence's
+// words. Used only by RiskAnalyzer (text/risk.h); the file formats are described in the
+// headers of the data files themselves.
+//
+// Thread-safety: a RuleSet is immutable after LoadRuleSet; every function here is pure and
+// may be called from many threads on the same RuleSet.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "text/analysis.h"
+#include "text/document.h"
+
+namespace interlude::text::risk_internal {
+
+// One word of a pattern or class phrase.
+struct Word {
+  std::string text;      // case-folded, as written in the data file (without `*`)
+  std::string squashed;  // `text` with every letter run cut to one ("kill" -> "kil")
+  bool prefix = false;   // `word*`: matches any word starting with `text`
+};
+
+struct Element {
+  enum class Kind { kWords, kClass, kGap };
+  Kind kind = Kind::kWords;
+  std::vector<Word> words;  // kWords: the alternatives
+  int word_class = -1;      // kClass: index into RuleSet::classes
+  bool optional = false;
+  int gap = 0;              // kGap: up to this many words
+};
+
+enum class RuleKind { kSelf, kSelfExplicit, kContext, kVictim, kOther, kThird, kPast, kBlock };
+
+struct Rule {
+  std::string id;
+  RiskLevel level = RiskLevel::kNone;
+  RiskCategory category = RiskCategory::kNone;
+  RuleKind kind = RuleKind::kSelf;
+  std::vector<Element> elements;
+};
+
+struct WordClass {
+  std::string name;
+  std::vector<std::vector<Word>> phrases;
+};
+
+struct Rewrite {
+  std::vector<std::string> from;
+  std::vector<std::string> to;
+};
+
+// One word (or punctuation mark) of a sentence as the rules see it: the token's base form,
+// or the words of a rewrite, each keeping the span of the tokens it came from.
+struct Key {
+  std::string_view text;  // into the Document's token or into the RuleSet's rewrites
+  std::string squashed;   // set only for elongated tokens ("dieee" -> "die")
+  bool elongated = false;
+  bool is_word = false;     // words, numbers, hashtags, emoji; false for punctuation
+  bool capitalised = false; // written with an upper-case first letter, not sentence-first
+  Span span;
+};
+
+struct RuleSet {
+  std::vector<WordClass> classes;
+  std::unordered_map<std::string, int> class_index;
+  std::vector<Rewrite> rewrites;                                 // longest `from` first
+  std::unordered_map<std::string, std::vector<int>> rewrite_index;  // by from[0]
+  std::vector<Rule> rules;
+  std::unordered_map<std::string, std::vector<int>> first_word_index;  // rules by first word
+  std::vector<int> prefix_first;  // rules whose first element has a `word*` alternative
+  int gap_stop_class = -1;        // words a `~N` gap never skips (negators); -1 = none
+
+  // Index of a class; -1 when absent.
+  int ClassIndex(std::string_view name) const;
+};
+
+// Reads both files. NotFound when a file is missing; InvalidArgument naming file and line
+// for a malformed line, an unknown class, level or category, or a pattern that starts
+// with an optional element or a gap.
+Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& patterns_path);
+
+// Every letter run cut to one letter ("killl" -> "kil").
+std::string Squash(std::string_view word);
+
+// The keys of one sentence, with the rewrites applied.
+std::vector<Key> SentenceKeys(const RuleSet& rules, const Document& doc, const Sentence& s);
+
+// Whether `word` matches `key`.
+bool WordMatches(const Word& word, const Key& key);
+
+// If a phrase of class `cls` starts at `pos`, returns its length (longest); else 0.
+size_t ClassAt(const RuleSet& rules, int cls, const std::vector<Key>& keys, size_t pos);
+
+// If `rule` matches starting at `pos`, sets *end (one past the last key) and returns true.
+bool MatchRule(const RuleSet& rules, const Rule& rule, const std::vector<Key>& keys, size_t pos,
+               size_t* end);
+
+}  // namespace interlude::text::risk_internal
