@@ -29,7 +29,7 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 19> kRoutes = {{
+constexpr std::array<Route, 20> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
@@ -40,6 +40,7 @@ constexpr std::array<Route, 19> kRoutes = {{
     {"PATCH", "/api/v1/me", Access::kSession, Body::kObject, HandlePatchMe},
     {"DELETE", "/api/v1/me", Access::kSession, Body::kOptionalObject, HandleDeleteMe},
     {"POST", "/api/v1/me/password", Access::kSession, Body::kObject, HandleChangePassword},
+    {"POST", "/api/v1/me/recovery-code", Access::kSession, Body::kOptionalObject, HandleNewRecoveryCode},
     {"GET", "/api/v1/me/export", Access::kSession, Body::kNone, HandleExport},
     {"POST", "/api/v1/entries", Access::kSession, Body::kObject, HandleCreateEntry},
     {"GET", "/api/v1/entries", Access::kSession, Body::kNone, HandleListEntries},

@@ -25,7 +25,8 @@ struct ApiOptions {
   std::string version = "0.0.0";
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
-  int login_max_failures = 5;
+  int login_max_failures = 5;  // per account
+  int login_max_failures_per_address = 20;
   int login_window_minutes = 15;
   int signup_max_per_window = 20;
 };

@@ -364,3 +364,42 @@ TEST_F(ApiTest, PasswordChecksOnAStolenSessionAreThrottled) {
 
 }  // namespace
 }  // namespace interlude::api
+
+namespace interlude::api {
+namespace {
+
+TEST_F(ApiTest, ANewRecoveryCodeReplacesTheOldOne) {
+  const Json start = Anonymous();
+  const HttpResponse r = Call("POST", "/api/v1/me/recovery-code", "", start["token"]);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string fresh = JsonOf(r)["recovery_code"];
+  EXPECT_NE(fresh, start["recovery_code"]);
+  const Json old_login = {{"login", start["user"]["handle"]}, {"password", start["recovery_code"]}};
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", old_login.dump()).status, 401);
+  const Json new_login = {{"login", start["user"]["handle"]}, {"password", fresh}};
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", new_login.dump()).status, 200);
+  EXPECT_EQ(Call("POST", "/api/v1/me/recovery-code", "").status, 401);
+}
+
+TEST_F(ApiTest, OnePersonsTyposDoNotLockOutTheirAddress) {
+  const Json other = Anonymous();
+  // Six wrong attempts on one account lock that account, not the address.
+  for (int i = 0; i < 6; ++i) {
+    (void)Call("POST", "/api/v1/auth/login", Json{{"login", "nobody-here-1234"}, {"password", "nope nope nope"}}.dump());
+  }
+  const Json good = {{"login", other["user"]["handle"]}, {"password", other["recovery_code"]}};
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", good.dump()).status, 200);
+}
+
+TEST_F(ApiTest, MessagesNameFieldsInWords) {
+  const std::string token = Anonymous()["token"];
+  const Json e = JsonOf(Call("POST", "/api/v1/checkins", R"({"valence":4,"energy":3,"sleep_hours":30})", token))["error"];
+  EXPECT_EQ(e["field"], "sleep_hours");
+  EXPECT_EQ(e["message"], "Sleep hours must be between 0 and 24.");
+  const Json f = JsonOf(Call("POST", "/api/v1/entries", R"({"kind":"thought_record","fields":{"mood_before":150}})", token))["error"];
+  EXPECT_EQ(f["field"], "fields.mood_before");
+  EXPECT_EQ(f["message"], "Mood before must be from 0 to 100.");
+}
+
+}  // namespace
+}  // namespace interlude::api

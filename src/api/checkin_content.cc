@@ -48,9 +48,7 @@ Result<CheckinInput> ParseCheckinInput(const Json& body, UnixMillis now) {
 
   for (const std::string& e : emotions) {
     if (!IsKnownEmotion(e)) {
-      return InvalidArgument("emotions must come from the vocabulary (GET /api/v1/vocabulary); "
-                             "unknown word: " + e,
-                             "emotions");
+      return InvalidArgument("\"" + e + "\" is not one of the feeling words on offer", "emotions");
     }
   }
   Dedupe(emotions);

@@ -23,6 +23,7 @@ Result<Reply> HandleLogout(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleGetMe(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandlePatchMe(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleChangePassword(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleNewRecoveryCode(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleDeleteMe(ApiDeps& deps, RequestContext& ctx);
 

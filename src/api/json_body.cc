@@ -43,6 +43,16 @@ int NestingDepth(const std::string& body, int limit) {
   return deepest;
 }
 
+// How a field is named to people: "sleep_hours" -> "sleep hours", "fields.mood_before" ->
+// "mood before". (The `field` member keeps the exact name for programs.)
+std::string HumanName(const std::string& field) {
+  std::string name = field.rfind("fields.", 0) == 0 ? field.substr(7) : field;
+  for (char& c : name) {
+    if (c == '_') c = ' ';
+  }
+  return name;
+}
+
 ApiError Invalid(std::string message, std::string field = {}) {
   return {400, "invalid_argument", std::move(message), std::move(field)};
 }
@@ -62,11 +72,12 @@ const char* TypeName(const Json& v) {
 }
 
 Status CheckText(const Json& v, const std::string& field, size_t max_chars) {
-  if (!v.is_string()) return InvalidArgument(field + " must be a string, not " + TypeName(v), field);
+  const std::string name = HumanName(field);
+  if (!v.is_string()) return InvalidArgument(name + " must be text, not " + TypeName(v), field);
   const auto& s = v.get_ref<const std::string&>();
-  if (!IsValidUtf8(s)) return InvalidArgument(field + " is not valid UTF-8", field);
+  if (!IsValidUtf8(s)) return InvalidArgument(name + " is not valid UTF-8", field);
   if (CodePointCount(s) > max_chars) {
-    return InvalidArgument(field + " is too long: at most " + std::to_string(max_chars) +
+    return InvalidArgument(name + " is too long: at most " + std::to_string(max_chars) +
                                " characters",
                            field);
   }
@@ -107,7 +118,7 @@ Result<std::string> ObjectReader::RequiredString(const char* name, size_t max_ch
   known_.insert(name);
   const auto it = object_.find(name);
   if (it == object_.end() || it->is_null()) {
-    return InvalidArgument(FieldName(name) + " is required", FieldName(name));
+    return InvalidArgument(HumanName(FieldName(name)) + " is required", FieldName(name));
   }
   RETURN_IF_ERROR(CheckText(*it, FieldName(name), max_chars));
   return it->get<std::string>();
@@ -125,7 +136,7 @@ Result<std::optional<std::string>> ObjectReader::OptionalString(const char* name
 Result<std::int64_t> ObjectReader::RequiredInt(const char* name, std::int64_t lo,
                                                std::int64_t hi) {
   ASSIGN_OR_RETURN(const auto v, OptionalInt(name, lo, hi));
-  if (!v) return InvalidArgument(FieldName(name) + " is required", FieldName(name));
+  if (!v) return InvalidArgument(HumanName(FieldName(name)) + " is required", FieldName(name));
   return *v;
 }
 
@@ -135,15 +146,16 @@ Result<std::optional<std::int64_t>> ObjectReader::OptionalInt(const char* name, 
   const auto it = object_.find(name);
   if (it == object_.end() || it->is_null()) return std::optional<std::int64_t>();
   const std::string field = FieldName(name);
+  const std::string human = HumanName(field);
   const std::string range = " from " + std::to_string(lo) + " to " + std::to_string(hi);
   if (!it->is_number_integer()) {
-    return InvalidArgument(field + " must be a whole number" + range, field);
+    return InvalidArgument(human + " must be a whole number" + range, field);
   }
   if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) {
-    return InvalidArgument(field + " must be" + range, field);
+    return InvalidArgument(human + " must be" + range, field);
   }
   const auto v = it->get<std::int64_t>();
-  if (v < lo || v > hi) return InvalidArgument(field + " must be" + range, field);
+  if (v < lo || v > hi) return InvalidArgument(human + " must be" + range, field);
   return std::optional<std::int64_t>(v);
 }
 
@@ -153,12 +165,12 @@ Result<std::optional<double>> ObjectReader::OptionalNumber(const char* name, dou
   const auto it = object_.find(name);
   if (it == object_.end() || it->is_null()) return std::optional<double>();
   const std::string field = FieldName(name);
-  if (!it->is_number()) return InvalidArgument(field + " must be a number", field);
+  if (!it->is_number()) return InvalidArgument(HumanName(field) + " must be a number", field);
   const double v = it->get<double>();
   if (!std::isfinite(v) || v < lo || v > hi) {
     char buf[96];
     std::snprintf(buf, sizeof buf, " must be between %g and %g", lo, hi);
-    return InvalidArgument(field + buf, field);
+    return InvalidArgument(HumanName(field) + buf, field);
   }
   return std::optional<double>(v);
 }
@@ -171,9 +183,9 @@ Result<std::vector<std::string>> ObjectReader::OptionalStringArray(const char* n
   const auto it = object_.find(name);
   if (it == object_.end() || it->is_null()) return out;
   const std::string field = FieldName(name);
-  if (!it->is_array()) return InvalidArgument(field + " must be an array of strings", field);
+  if (!it->is_array()) return InvalidArgument(HumanName(field) + " must be a list of words", field);
   if (it->size() > max_items) {
-    return InvalidArgument(field + " has too many items: at most " + std::to_string(max_items),
+    return InvalidArgument(HumanName(field) + " has too many items: at most " + std::to_string(max_items),
                            field);
   }
   for (const Json& item : *it) {
@@ -188,7 +200,7 @@ Result<const Json*> ObjectReader::OptionalObject(const char* name) {
   const auto it = object_.find(name);
   if (it == object_.end() || it->is_null()) return static_cast<const Json*>(nullptr);
   if (!it->is_object()) {
-    return InvalidArgument(FieldName(name) + " must be an object", FieldName(name));
+    return InvalidArgument(HumanName(FieldName(name)) + " must be an object", FieldName(name));
   }
   return &*it;
 }

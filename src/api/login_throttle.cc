@@ -18,12 +18,14 @@ ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& user_id,
   return keys;
 }
 
-Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_failures,
-                     int* retry_after_seconds) {
+Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_account_failures,
+                     int max_address_failures, int* retry_after_seconds) {
   const UnixMillis now = deps.clock.NowMillis();
   const UnixMillis window = deps.options.login_window_minutes * 60LL * 1000;
   UnixMillis retry_at = 0;
-  for (const std::string* key : {&keys.account, &keys.address}) {
+  const std::pair<const std::string*, int> limits[] = {{&keys.account, max_account_failures},
+                                                       {&keys.address, max_address_failures}};
+  for (const auto& [key, max_failures] : limits) {
     if (key->empty()) continue;
     ASSIGN_OR_RETURN(const auto w, deps.store.throttle().Failures(*key, now - window));
     if (w.failures >= max_failures) retry_at = std::max(retry_at, w.oldest + window);
@@ -49,7 +51,8 @@ Status RecordLoginSuccess(ApiDeps& deps, const ThrottleKeys& keys) {
 Status CheckAndCountSignup(ApiDeps& deps, const std::string& remote_address,
                            int* retry_after_seconds) {
   const ThrottleKeys keys{"signup:" + remote_address, ""};
-  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.signup_max_per_window, retry_after_seconds));
+  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.signup_max_per_window, 0,
+                                retry_after_seconds));
   return deps.store.throttle().RecordFailure(keys.account, deps.clock.NowMillis());
 }
 

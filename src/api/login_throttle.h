@@ -22,10 +22,10 @@ ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& user_id,
                               const std::string& canonical_login,
                               const std::string& remote_address);
 
-// OK, or ResourceExhausted with `retry_after_seconds` set, once a key has `max_failures`
-// in the log-in window.
-Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_failures,
-                     int* retry_after_seconds);
+// OK, or ResourceExhausted with `retry_after_seconds` set, once the account key has
+// `max_account_failures` or the address key `max_address_failures` in the log-in window.
+Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_account_failures,
+                     int max_address_failures, int* retry_after_seconds);
 
 Status RecordLoginFailure(ApiDeps& deps, const ThrottleKeys& keys);
 Status RecordLoginSuccess(ApiDeps& deps, const ThrottleKeys& keys);

@@ -9,6 +9,7 @@
 #include "base/log.h"
 #include "base/time_format.h"
 #include "crypto/password.h"
+#include "crypto/tokens.h"
 
 namespace interlude::api {
 namespace {
@@ -23,7 +24,7 @@ Result<Json> MeJson(ApiDeps& deps, const Principal& caller) {
 Status CheckCurrentSecret(ApiDeps& deps, RequestContext& ctx, const std::string& secret,
                           const char* field) {
   const ThrottleKeys keys{"user:" + ctx.caller().user.id, ""};
-  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.login_max_failures,
+  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.login_max_failures, 0,
                                 &ctx.retry_after_seconds));
   if (!SecretMatches(&ctx.caller().user, secret)) {
     RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
@@ -97,6 +98,18 @@ Result<Reply> HandleChangePassword(ApiDeps& deps, RequestContext& ctx) {
   return NoContent();
 }
 
+// A signed-in person who lost their code (or fears it was seen) gets a new one; the old one
+// stops working. The session is the proof: it was opened with the password or the code.
+Result<Reply> HandleNewRecoveryCode(ApiDeps& deps, RequestContext& ctx) {
+  ObjectReader reader(ctx.body);
+  RETURN_IF_ERROR(reader.Finish());
+  const std::string code = crypto::NewRecoveryCode();
+  ASSIGN_OR_RETURN(const std::string hash, crypto::HashPassword(crypto::CanonicalRecoveryCode(code)));
+  RETURN_IF_ERROR(deps.store.users().SetRecoveryHash(ctx.caller().user.id, hash));
+  Log(LogLevel::kInfo, "account.recovery_code_replaced", {{"user", LogId(ctx.caller().user.id)}});
+  return JsonReply(201, Json{{"recovery_code", code}});
+}
+
 Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx) {
   const Principal& caller = ctx.caller();
   ASSIGN_OR_RETURN(const Json user, UserToJson(deps.vault, caller.user, caller.data_key));
@@ -113,7 +126,8 @@ Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx) {
        {"unreadable", unreadable}});
   Reply reply = RawJsonReply(200, std::move(out));
   reply.headers.emplace_back("Content-Disposition",
-                             "attachment; filename=\"interlude-export.json\"");
+                             "attachment; filename=\"interlude-export-" +
+                                 FormatIso8601(deps.clock.NowMillis()).substr(0, 10) + ".json\"");
   return reply;
 }
 

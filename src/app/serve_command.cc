@@ -75,6 +75,7 @@ int RunServe(const ServeFlags& flags) {
   api_options.session_idle_minutes = config.session_idle_minutes;
   api_options.session_absolute_hours = config.session_absolute_hours;
   api_options.login_max_failures = config.login_max_failures;
+  api_options.login_max_failures_per_address = config.login_max_failures_per_address;
   api_options.login_window_minutes = config.login_window_minutes;
   api_options.signup_max_per_window = config.signup_max_per_window;
   auto analyzer = text::Analyzer::Load(LanguageDataRoot());

@@ -33,6 +33,8 @@ constexpr IntKey kIntKeys[] = {
     {"session_absolute_hours", "INTERLUDE_SESSION_ABSOLUTE_HOURS",
      &Config::session_absolute_hours, 1, 24 * 30},
     {"login_max_failures", "INTERLUDE_LOGIN_MAX_FAILURES", &Config::login_max_failures, 1, 1000},
+    {"login_max_failures_per_address", "INTERLUDE_LOGIN_MAX_FAILURES_PER_ADDRESS",
+     &Config::login_max_failures_per_address, 1, 100000},
     {"login_window_minutes", "INTERLUDE_LOGIN_WINDOW_MINUTES", &Config::login_window_minutes, 1,
      24 * 60},
     {"signup_max_per_window", "INTERLUDE_SIGNUP_MAX_PER_WINDOW", &Config::signup_max_per_window,

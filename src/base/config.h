@@ -19,7 +19,8 @@ struct Config {
   int threads = 0;                        // 0: max(8, 4 x cores)
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
-  int login_max_failures = 5;             // per account and per address, per window
+  int login_max_failures = 5;             // per account, per window
+  int login_max_failures_per_address = 20;  // per client address (shared Wi-Fi), per window
   int login_window_minutes = 15;
   int signup_max_per_window = 20;         // new accounts per address, per login window
   // Comma-separated peer addresses (a reverse proxy) whose X-Forwarded-For and

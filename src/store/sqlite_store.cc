@@ -121,6 +121,15 @@ class SqliteUsers final : public UserRepository {
     });
   }
 
+  Status SetRecoveryHash(const std::string& user_id, const std::string& recovery_hash) override {
+    return db_.Write([&](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET recovery_hash = ?2 WHERE id = ?1"));
+      s.Bind(1, user_id).Bind(2, recovery_hash);
+      RETURN_IF_ERROR(s.Run());
+      return ExpectChanged(c, "user");
+    });
+  }
+
   Status SetPasswordEndingOtherSessions(const std::string& user_id,
                                         const std::string& password_hash,
                                         const std::string& keep_token_hash) override {

@@ -30,6 +30,7 @@ class UserRepository {
   // NotFound when there is no such user.
   virtual Status SetCountry(const std::string& user_id, const std::string& country) = 0;
   virtual Status SetDisabled(const std::string& user_id, bool disabled) = 0;
+  virtual Status SetRecoveryHash(const std::string& user_id, const std::string& recovery_hash) = 0;
   // Sets the password hash and ends every other session of the user, in one commit.
   virtual Status SetPasswordEndingOtherSessions(const std::string& user_id,
                                                 const std::string& password_hash,

@@ -21,6 +21,8 @@ struct CodePoint {
 
 CodePoint Decode(std::string_view s, size_t pos) {
   if (pos >= s.size()) return {};
+  const auto byte = static_cast<unsigned char>(s[pos]);
+  if (byte < 0x80) return {byte, 1};  // ASCII: most journal text
   utf8proc_int32_t cp = -1;
   const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
                                   static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
@@ -30,21 +32,30 @@ CodePoint Decode(std::string_view s, size_t pos) {
 
 utf8proc_category_t Category(std::int32_t cp) { return utf8proc_category(cp); }
 
+bool IsAsciiLetter(std::int32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+
 bool IsLetter(std::int32_t cp) {
+  if (cp < 0x80) return IsAsciiLetter(cp);
   const auto c = Category(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 bool IsMark(std::int32_t cp) {
+  if (cp < 0x80) return false;
   const auto c = Category(cp);
   return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
-bool IsDigit(std::int32_t cp) { return Category(cp) == UTF8PROC_CATEGORY_ND; }
+bool IsDigit(std::int32_t cp) {
+  if (cp < 0x80) return cp >= '0' && cp <= '9';
+  return Category(cp) == UTF8PROC_CATEGORY_ND;
+}
 bool IsSpace(std::int32_t cp) {
+  if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
   const auto c = Category(cp);
   return cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 bool IsControl(std::int32_t cp) {
+  if (cp < 0x80) return cp < 0x20 || cp == 0x7f;
   const auto c = Category(cp);
   return c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF || c == UTF8PROC_CATEGORY_CS ||
          c == UTF8PROC_CATEGORY_CO || c == UTF8PROC_CATEGORY_CN;
@@ -118,6 +129,13 @@ bool MakeBase(const std::string& norm, std::string& base) {
 
 bool AllCaps(std::string_view word) {
   int letters = 0;
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    for (const char c : word) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters >= 2;
+  }
   size_t pos = 0;
   while (pos < word.size()) {
     const CodePoint c = Decode(word, pos);
@@ -133,6 +151,14 @@ bool AllCaps(std::string_view word) {
 }  // namespace
 
 std::string FoldCase(std::string_view text) {
+  // ASCII needs no normalisation and folds by a table: no allocation beyond the result.
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string lower(text);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lower;
+  }
   utf8proc_uint8_t* out = nullptr;
   const utf8proc_ssize_t n = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()),

@@ -11,6 +11,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly requestId?: string,
+    /** Seconds to wait, from Retry-After on a 429. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -39,6 +41,12 @@ function asSentence(m: string): string {
   return s[0].toLocaleUpperCase() + s.slice(1) + (/[.!?…]$/.test(s) ? '' : '.');
 }
 
+/** "45 seconds", "3 minutes": a wait in words, rounded up to whole minutes past 90 s. */
+export function waitText(secs: number): string {
+  if (secs < 90) return t('time.seconds', { count: secs });
+  return t('time.minutes', { count: Math.ceil(secs / 60) });
+}
+
 async function toError(res: Response): Promise<ApiError> {
   let body: ErrorBody | null = null;
   try {
@@ -48,8 +56,9 @@ async function toError(res: Response): Promise<ApiError> {
   }
   const e = body?.error;
   if (res.status === 429) {
-    const secs = Number(res.headers.get('Retry-After') ?? '60') || 60;
-    return new ApiError(429, e?.code ?? 'resource_exhausted', e?.message ? asSentence(e.message) : t('error.throttled', { seconds: secs }), e?.field);
+    const secs = Math.max(1, Math.ceil(Number(res.headers.get('Retry-After') ?? '60') || 60));
+    // Our own wording: the server's is written for programs, not for someone at 2 a.m.
+    return new ApiError(429, e?.code ?? 'resource_exhausted', t('error.throttled', { wait: waitText(secs) }), e?.field, e?.request_id, secs);
   }
   if (e?.message) return new ApiError(res.status, e.code, asSentence(e.message), e.field, e.request_id);
   const fallback = res.status === 503 ? t('error.unavailable') : t('error.generic');
@@ -100,6 +109,7 @@ export const api = {
   patchMe: (patch: { country?: string | null }) => json<{ user: User }>('PATCH', '/me', patch),
   changePassword: (current_password: string, new_password: string) =>
     json<void>('POST', '/me/password', { current_password, new_password }),
+  newRecoveryCode: () => json<{ recovery_code: string }>('POST', '/me/recovery-code'),
   deleteMe: (password?: string) => json<void>('DELETE', '/me', password ? { password } : {}),
   exportData: () => send('GET', '/me/export'),
 

@@ -2,6 +2,7 @@
 // offline and unsent-draft banners, route selection and focus management.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from './components/Link';
+import { flushCheckins, queuedCheckins, subscribeCheckins } from './checkins';
 import { flush, queuedFor, subscribe } from './drafts';
 import { t } from './i18n';
 import { Editor } from './pages/Editor';
@@ -15,6 +16,7 @@ import { SignUp } from './pages/SignUp';
 import { Start } from './pages/Start';
 import { Today } from './pages/Today';
 import { Welcome } from './pages/Welcome';
+import { usePendingCode } from './recovery';
 import { navigate, useRoute, wasReplace } from './router';
 import { useUser } from './session';
 import type { User } from './types';
@@ -41,12 +43,17 @@ function useOnline(): boolean {
   return online;
 }
 
-function usePendingCount(userId: string | null): number {
-  const count = () => (userId ? queuedFor(userId).length : 0);
+function usePendingCount(userId: string | null): { drafts: number; checkins: number } {
+  const count = () => ({ drafts: userId ? queuedFor(userId).length : 0, checkins: userId ? queuedCheckins(userId).length : 0 });
   const [n, setN] = useState(count);
   useEffect(() => {
     setN(count());
-    return subscribe(() => setN(count()));
+    const a = subscribe(() => setN(count()));
+    const b = subscribeCheckins(() => setN(count()));
+    return () => {
+      a();
+      b();
+    };
   }, [userId]);
   return n;
 }
@@ -57,18 +64,23 @@ function privatePage(path: string, user: User, draftId: string | null) {
   if (path === '/journal/new') return <Editor key="editor" user={user} id={null} draftId={draftId} />;
   const m = /^\/journal\/([^/]+)$/.exec(path);
   if (m) return <Editor key="editor" user={user} id={decodeURIComponent(m[1])} draftId={null} />;
-  if (path === '/mood') return <Mood />;
+  if (path === '/mood') return <Mood user={user} />;
   if (path === '/settings') return <Settings user={user} />;
   return <NotFound />;
 }
 
-function page(path: string, user: User | null, draftId: string | null, search: string) {
+function page(path: string, user: User | null, draftId: string | null, search: string, codeWaiting: boolean) {
   if (path === '/help') return <Help />;
+  // A recovery code not yet confirmed as saved: back to it from anywhere (but Help and
+  // Settings, which shows a code it made itself).
+  if (user && codeWaiting) {
+    if (path === '/start') return <Start />;
+    if (path !== '/settings') return <Redirect to="/start" />;
+  }
   if (PRIVATE.test(path)) {
     return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
   }
   if (path === '/' || path === '/signin' || path === '/signup' || path === '/start') {
-    // Start clears this by signing in only after the code was confirmed as saved.
     if (user) return <Redirect to="/today" />;
     if (path === '/') return <Welcome />;
     if (path === '/signin') return <SignIn />;
@@ -90,6 +102,7 @@ export function App() {
   const user = useUser();
   const online = useOnline();
   const pending = usePendingCount(user?.id ?? null);
+  const code = usePendingCode(user?.id);
   const first = useRef(true);
 
   // On a new page (not the first, not a replace), move focus to its heading.
@@ -104,7 +117,10 @@ export function App() {
 
   // Send waiting drafts whenever someone is signed in (app open, sign-in).
   useEffect(() => {
-    if (user) void flush(user.id);
+    if (user) {
+      void flush(user.id);
+      void flushCheckins(user.id);
+    }
   }, [user?.id]);
 
   const path = route.path;
@@ -113,17 +129,19 @@ export function App() {
       <a class="skip-link" href="#main">
         {t('app.skip')}
       </a>
+      <aside class="crisis-bar" aria-label={t('nav.crisisLabel')}>
+        <Link href="/help" class="crisis-link">
+          {t('nav.help')}
+        </Link>
+      </aside>
       <header class="site-header">
         <div class="bar">
           <Link href={user ? '/today' : '/'} class="brand" aria-label={t('nav.home')}>
             <img src="/icon.svg" alt="" width={28} height={28} />
             <span>{t('app.name')}</span>
           </Link>
-          <Link href="/help" class="crisis-link">
-            {t('nav.help')}
-          </Link>
         </div>
-        {user && (
+        {user && !code && (
           <nav aria-label={t('nav.label')}>
             <ul>
               {NAV.map(([href, key]) => {
@@ -143,9 +161,10 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <div class="banners" role="status" aria-live="polite">
           {!online && <p class="banner offline">{t('app.offline')}</p>}
-          {pending > 0 && path !== '/journal' && <p class="banner pending">{t('app.pendingDrafts', { count: pending })}</p>}
+          {pending.drafts > 0 && path !== '/journal' && <p class="banner pending">{t('app.pendingDrafts', { count: pending.drafts })}</p>}
+          {pending.checkins > 0 && <p class="banner pending">{t('app.pendingCheckins', { count: pending.checkins })}</p>}
         </div>
-        {user === undefined && path !== '/help' ? <p>{t('app.loading')}</p> : page(path, user ?? null, route.query.get('draft'), location.search)}
+        {user === undefined && path !== '/help' ? <p>{t('app.loading')}</p> : page(path, user ?? null, route.query.get('draft'), location.search, !!code)}
       </main>
       <footer class="site-footer">
         <p>

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import { onUnauthenticated } from './api';
+import { startRetryingCheckins } from './checkins';
 import { startRetrying } from './drafts';
 import { setFlash } from './flash';
 import { initLocale, t } from './i18n';
@@ -22,7 +23,10 @@ onUnauthenticated(() => {
 
 render(<App />, document.getElementById('app')!);
 
-void loadSession().then(() => startRetrying(() => getUser()?.id ?? null));
+void loadSession().then(() => {
+  startRetrying(() => getUser()?.id ?? null);
+  startRetryingCheckins(() => getUser()?.id ?? null);
+});
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener('load', () => {

@@ -25,7 +25,9 @@ export function setUser(u: User | null): void {
   user = u;
   offlineGuess = false;
   try {
-    if (u) localStorage.setItem(KEY, JSON.stringify({ id: u.id, handle: u.handle, role: u.role, country: u.country, created_at: u.created_at, email: null }));
+    // The e-mail itself is not kept on the device; '' marks an e-mail account (so it is
+    // not greeted by its random handle, nor offered a recovery code, when offline).
+    if (u) localStorage.setItem(KEY, JSON.stringify({ id: u.id, handle: u.handle, role: u.role, country: u.country, created_at: u.created_at, email: u.email ? '' : null }));
     else localStorage.removeItem(KEY);
   } catch {
     /* storage unavailable: nothing to keep */

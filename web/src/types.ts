@@ -72,6 +72,8 @@ export interface CheckIn {
 }
 
 export interface CheckInBody {
+  /** When it was felt (ISO time); the server's default is now. */
+  at?: string;
   valence: number;
   energy: number;
   emotions: string[];

@@ -1,13 +1,16 @@
-// The ten-second mood check-in: valence 1-7, energy 1-5, optional emotion words (from
-// GET /vocabulary, grouped by pleasantness and energy), tags, sleep and a note.
-import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, errorMessage } from '../api';
+// The ten-second mood check-in: valence 1-7 and energy 1-5 with Save right after them;
+// emotion words (from GET /vocabulary, grouped by pleasantness and energy) and tags, and
+// sleep and a note, behind optional disclosures. A check-in is kept on the device first
+// (checkins.ts) and sent from there, so one made offline is not lost.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, errorMessage } from '../api';
+import { queueCheckin, sendCheckin } from '../checkins';
 import { t, type MessageKey } from '../i18n';
-import type { CheckIn, CheckInBody, Vocabulary } from '../types';
+import type { CheckIn, CheckInBody, User, Vocabulary } from '../types';
 import { Chips } from './Chips';
 import { TextArea, TextField } from './Field';
 import { Scale } from './Scale';
-import { ErrorText, Status } from './Status';
+import { ErrorText } from './Status';
 
 const MAX_EMOTIONS = 10;
 type Errors = Partial<Record<'valence' | 'energy' | 'emotions' | 'tags' | 'sleep_hours' | 'note' | 'form', string>>;
@@ -23,7 +26,7 @@ function toggle(list: string[], v: string): string[] {
   return list.includes(v) ? list.filter((x) => x !== v) : [...list, v];
 }
 
-export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
+export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: CheckIn | null) => void }) {
   const [vocab, setVocab] = useState<Vocabulary | null>(null);
   const [vocabFailed, setVocabFailed] = useState(false);
   const [valence, setValence] = useState<number | null>(null);
@@ -36,6 +39,7 @@ export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
+  const statusRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     api.vocabulary().then(setVocab, () => setVocabFailed(true));
@@ -52,20 +56,21 @@ export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
       .split(',')
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean);
+    const now = new Date();
     const body: CheckInBody = {
+      at: now.toISOString(),
       valence,
       energy,
       emotions,
       tags: [...new Set([...tags, ...own])],
-      tz_offset_min: -new Date().getTimezoneOffset(),
+      tz_offset_min: -now.getTimezoneOffset(),
     };
     if (sleep.trim() !== '') body.sleep_hours = Number(sleep);
     if (note.trim()) body.note = note;
     setBusy(true);
     setErrors({});
     setStatus(t('today.saving'));
-    try {
-      const { checkin } = await api.createCheckin(body);
+    const reset = () => {
       setValence(null);
       setEnergy(null);
       setEmotions([]);
@@ -73,19 +78,25 @@ export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
       setOwnTags('');
       setSleep('');
       setNote('');
-      setStatus(t('today.saved'));
-      onSaved?.(checkin);
-    } catch (err) {
+    };
+    // On the device first; sent from there now, or later if Interlude cannot be reached.
+    const r = await sendCheckin(queueCheckin(user.id, body));
+    setBusy(false);
+    if (r.status === 'rejected') {
       setStatus(null);
-      const field = err instanceof ApiError ? err.field?.split(/[.[]/)[0] : undefined;
+      const field = r.error.field?.split(/[.[]/)[0];
       if (field && ['valence', 'energy', 'emotions', 'tags', 'sleep_hours', 'note'].includes(field)) {
-        setErrors({ [field]: errorMessage(err) });
+        setErrors({ [field]: errorMessage(r.error) });
       } else {
-        setErrors({ form: errorMessage(err) });
+        setErrors({ form: errorMessage(r.error) });
       }
-    } finally {
-      setBusy(false);
+      return;
     }
+    reset();
+    setStatus(r.status === 'sent' ? t('today.saved') : t('today.notSent'));
+    onSaved?.(r.status === 'sent' ? r.checkin : null);
+    // Keep keyboard focus somewhere sensible: on the confirmation itself.
+    requestAnimationFrame(() => statusRef.current?.focus());
   };
 
   const full = emotions.length >= MAX_EMOTIONS;
@@ -112,6 +123,18 @@ export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
       />
       {errors.energy && <p class="field-error" id="ci-energy-error">{errors.energy}</p>}
 
+      <ErrorText>{errors.form}</ErrorText>
+      <div>
+        <button type="submit" class="button primary" disabled={busy}>
+          {t('today.save')}
+        </button>
+      </div>
+      <p class="status" role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
+        {status}
+      </p>
+
+      <details class="more" open={errors.emotions || errors.tags ? true : undefined}>
+        <summary>{t('today.details')}</summary>
       <section class="group" aria-labelledby="ci-emotions-title">
         <h3 id="ci-emotions-title">{t('today.emotions', { max: MAX_EMOTIONS })}</h3>
         {vocabFailed && <p class="hint">{t('today.vocabFailed')}</p>}
@@ -147,8 +170,9 @@ export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
           error={errors.tags}
         />
       </section>
+      </details>
 
-      <details class="more">
+      <details class="more" open={errors.sleep_hours || errors.note ? true : undefined}>
         <summary>{t('today.more')}</summary>
         <TextField
           id="ci-sleep"
@@ -172,14 +196,6 @@ export function CheckInForm({ onSaved }: { onSaved?: (c: CheckIn) => void }) {
           error={errors.note}
         />
       </details>
-
-      <ErrorText>{errors.form}</ErrorText>
-      <div>
-        <button type="submit" class="button primary" disabled={busy}>
-          {t('today.save')}
-        </button>
-      </div>
-      <Status>{status}</Status>
     </form>
   );
 }

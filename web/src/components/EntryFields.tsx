@@ -3,6 +3,7 @@
 import { t, type MessageKey } from '../i18n';
 import type { EntryFields as Fields, EntryKind, TextFieldName } from '../types';
 import { KIND_FIELDS } from '../types';
+import { checkLimit, FIELD_MAX } from '../limits';
 import { TextArea, TextField } from './Field';
 
 const MAX_ITEMS = 5;
@@ -27,15 +28,15 @@ export function EntryFields({ kind, fields, errors, onChange }: Props) {
             key={i}
             id={`f-items-${i}`}
             label={t('field.items', { n: i + 1, max: MAX_ITEMS })}
-            maxLength={2000}
             value={items[i] ?? ''}
+            hint={checkLimit(items[i] ?? '', FIELD_MAX).hint}
             onInput={(e) => {
               const next = [...items];
               while (next.length < MAX_ITEMS) next.push('');
               next[i] = (e.target as HTMLInputElement).value;
               onChange({ ...fields, items: next });
             }}
-            error={i === 0 ? errors.items : undefined}
+            error={checkLimit(items[i] ?? '', FIELD_MAX).error ?? (i === 0 ? errors.items : undefined)}
           />
         ))}
       </fieldset>
@@ -76,10 +77,10 @@ export function EntryFields({ kind, fields, errors, onChange }: Props) {
             id={`f-${name}`}
             label={t(`field.${name}` as MessageKey)}
             rows={3}
-            maxLength={2000}
             value={fields[textName] ?? ''}
             onInput={(e) => onChange({ ...fields, [textName]: (e.target as HTMLTextAreaElement).value })}
-            error={errors[name]}
+            hint={checkLimit(fields[textName] ?? '', FIELD_MAX).hint}
+            error={checkLimit(fields[textName] ?? '', FIELD_MAX).error ?? errors[name]}
           />
         );
       })}

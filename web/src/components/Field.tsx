@@ -1,5 +1,5 @@
 // Labelled form controls with hint and error text wired up through aria-describedby
-// and aria-invalid. `error` is the server's message for this field, if any.
+// and aria-invalid. `error` is the message for this field, if any (announced as it appears).
 import type { JSX } from 'preact';
 
 interface Common {
@@ -23,7 +23,7 @@ function Extras({ id, hint, error }: Omit<Common, 'label'>) {
         </p>
       )}
       {error && (
-        <p class="field-error" id={`${id}-error`}>
+        <p class="field-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}

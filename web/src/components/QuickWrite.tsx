@@ -3,6 +3,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { findDraft, newLocalId, putDraft, removeDraft, sendDraft, type Draft } from '../drafts';
 import { t } from '../i18n';
+import { checkLimit, TEXT_MAX } from '../limits';
 import type { User } from '../types';
 import { useDraftSaver } from '../useDraftSaver';
 import { TextArea } from './Field';
@@ -54,6 +55,11 @@ export function QuickWrite({ user }: { user: User }) {
       setError(t('today.writeEmpty'));
       return;
     }
+    if (checkLimit(text, TEXT_MAX).over) {
+      // The count and message are already beside the box; take the person there.
+      document.getElementById('quick-text')?.focus();
+      return;
+    }
     generation.current++;
     const id = localId.current;
     putDraft({ ...base(), queued: true });
@@ -73,16 +79,17 @@ export function QuickWrite({ user }: { user: User }) {
     setStatus(r.status === 'sent' ? t('today.writeSaved') : t('editor.notSent'));
   };
 
+  const limit = checkLimit(text, TEXT_MAX);
   return (
     <form onSubmit={save} noValidate class="stack">
       <TextArea
         id="quick-text"
         label={t('today.writeLabel')}
         rows={5}
-        maxLength={20000}
         value={text}
         onInput={(e) => type((e.target as HTMLTextAreaElement).value)}
-        error={error}
+        hint={limit.hint}
+        error={error ?? limit.error}
       />
       <div class="actions">
         <button type="submit" class="button primary" disabled={busy}>

@@ -13,6 +13,7 @@ import { setFlash } from '../flash';
 import { formatDateTime } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
+import { checkLimit, FIELD_MAX, TEXT_MAX, TITLE_MAX } from '../limits';
 import { useDraftSaver } from '../useDraftSaver';
 import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type User } from '../types';
 
@@ -35,6 +36,20 @@ const EMPTY: Form = { kind: 'free', title: '', text: '', fields: {} };
 
 function fromDraft(d: Draft): Form {
   return { kind: d.kind, title: d.title, text: d.text, fields: d.fields };
+}
+
+/** The id of the first control whose text is over its limit, if any. */
+function firstOverLimit(f: Form): string | null {
+  if (checkLimit(f.title, TITLE_MAX).over) return 'e-title';
+  for (const name of KIND_FIELDS[f.kind]) {
+    const v = f.fields[name];
+    if (name === 'items') {
+      const i = ((v as string[] | undefined) ?? []).findIndex((s) => checkLimit(s, FIELD_MAX).over);
+      if (i >= 0) return `f-items-${i}`;
+    } else if (typeof v === 'string' && checkLimit(v, FIELD_MAX).over) return `f-${name}`;
+  }
+  if (checkLimit(f.text, TEXT_MAX).over) return 'e-text';
+  return null;
 }
 
 function fieldKey(field: string | undefined): string | undefined {
@@ -147,6 +162,12 @@ export function Editor({ user, id, draftId }: Props) {
       setErrors({ form: t('editor.empty') });
       return;
     }
+    const over = firstOverLimit(form);
+    if (over) {
+      // Never cut: the message is beside the field; keep the draft and take them there.
+      document.getElementById(over)?.focus();
+      return;
+    }
     const myId = localId.current;
     putDraft(draft(form, true));
     setQueued(true);
@@ -249,20 +270,20 @@ export function Editor({ user, id, draftId }: Props) {
         <TextField
           id="e-title"
           label={t('editor.titleLabel')}
-          maxLength={200}
           value={form.title}
           onInput={(e) => change({ title: (e.target as HTMLInputElement).value })}
-          error={errors.title}
+          hint={checkLimit(form.title, TITLE_MAX).hint}
+          error={checkLimit(form.title, TITLE_MAX).error ?? errors.title}
         />
         <EntryFields kind={form.kind} fields={form.fields} errors={errors} onChange={(fields) => change({ fields })} />
         <TextArea
           id="e-text"
           label={structured ? t('editor.textStructured') : t('editor.text')}
           rows={structured ? 4 : 12}
-          maxLength={20000}
           value={form.text}
           onInput={(e) => change({ text: (e.target as HTMLTextAreaElement).value })}
-          error={errors.text}
+          hint={checkLimit(form.text, TEXT_MAX).hint}
+          error={checkLimit(form.text, TEXT_MAX).error ?? errors.text}
         />
         <ErrorText>{errors.form}</ErrorText>
         <div class="actions">

@@ -1,5 +1,9 @@
-// Crisis help page, reachable from every page: emergency services and helplines.
-// Safe-messaging wording: plain, hopeful, no method talk; numbers are tappable links.
+// Crisis help page, reachable from every page: emergency numbers and helplines, all as
+// tappable links. The person's own country (GET /me `country`) comes first when it is
+// listed; otherwise findahelpline.com comes first. A fuller per-country list comes with
+// the safety layer: only numbers we are sure of are listed here.
+// Safe-messaging wording: plain, hopeful, no method talk.
+import { Fragment } from 'preact';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
 import { t, type MessageKey } from '../i18n';
@@ -19,51 +23,92 @@ const LINES: Line[] = [
   { countries: ['AU'], key: 'help.au', call: '131114' },
 ];
 
+const EU = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' ');
+
+const EMERGENCY: { countries: string[]; key: MessageKey; numbers: string[] }[] = [
+  { countries: ['US', 'CA'], key: 'help.em.us', numbers: ['911'] },
+  { countries: ['GB', 'IE'], key: 'help.em.uk', numbers: ['999', '112'] },
+  { countries: ['AU'], key: 'help.em.au', numbers: ['000'] },
+  { countries: EU, key: 'help.em.eu', numbers: ['112'] },
+];
+
 const SHOWN: Record<string, string> = { '988': '988', '116123': '116 123', '131114': '13 11 14' };
+
+/** The person's own country's items first, in their listed order otherwise. */
+function ownFirst<T extends { countries: string[] }>(items: T[], country: string | null): T[] {
+  if (!country) return items;
+  return [...items.filter((i) => i.countries.includes(country)), ...items.filter((i) => !i.countries.includes(country))];
+}
+
+function FindAHelpline() {
+  return (
+    <li class="findahelpline">
+      <p>
+        {t('help.elsewhere')}{' '}
+        <a href="https://findahelpline.com" rel="noopener noreferrer" target="_blank">
+          findahelpline.com
+        </a>
+        .
+      </p>
+    </li>
+  );
+}
 
 export function Help() {
   const user = useUser();
   const country = user?.country ?? null;
-  // The person's own country first, if we know it.
-  const lines = [...LINES].sort((a, b) => Number(b.countries.includes(country ?? '')) - Number(a.countries.includes(country ?? '')));
+  const lines = ownFirst(LINES, country);
+  const listed = !!country && LINES.some((l) => l.countries.includes(country));
+  const mine = (countries: string[]) => !!country && countries.includes(country);
   return (
     <Page title={t('help.title')}>
       <p class="lead">{t('help.intro')}</p>
       <section aria-labelledby="h-emergency" class="card urgent">
         <h2 id="h-emergency">{t('help.emergencyTitle')}</h2>
         <p>{t('help.emergency')}</p>
+        <ul class="helplines emergency">
+          {ownFirst(EMERGENCY, country).map((e) => (
+            <li key={e.key}>
+              <p>
+                {mine(e.countries) && <strong class="badge">{t('help.yourCountry')}</strong>} {t(e.key)}
+              </p>
+              <p class="actions">
+                {e.numbers.map((n) => (
+                  <a key={n} class="button" href={`tel:${n}`}>
+                    {t('help.call', { number: n })}
+                  </a>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="h-lines">
         <h2 id="h-lines">{t('help.linesTitle')}</h2>
         <ul class="helplines">
-          {lines.map((l) => (
-            <li key={l.key}>
-              <p>
-                {country && l.countries.includes(country) && <strong class="badge">{t('help.yourCountry')}</strong>} {t(l.key)}
-              </p>
-              <p class="actions">
-                {l.call && (
-                  <a class="button" href={`tel:${l.call}`}>
-                    {t('help.call', { number: SHOWN[l.call] })}
-                  </a>
-                )}
-                {l.text && (
-                  <a class="button" href={`sms:${l.text}`}>
-                    {t('help.text', { number: SHOWN[l.text] })}
-                  </a>
-                )}
-              </p>
-            </li>
+          {!listed && <FindAHelpline />}
+          {lines.map((l, i) => (
+            <Fragment key={l.key}>
+              <li>
+                <p>
+                  {mine(l.countries) && <strong class="badge">{t('help.yourCountry')}</strong>} {t(l.key)}
+                </p>
+                <p class="actions">
+                  {l.call && (
+                    <a class="button" href={`tel:${l.call}`}>
+                      {t('help.call', { number: SHOWN[l.call] })}
+                    </a>
+                  )}
+                  {l.text && (
+                    <a class="button" href={`sms:${l.text}`}>
+                      {t('help.text', { number: SHOWN[l.text] })}
+                    </a>
+                  )}
+                </p>
+              </li>
+              {listed && i === 0 && <FindAHelpline />}
+            </Fragment>
           ))}
-          <li>
-            <p>
-              {t('help.elsewhere')}{' '}
-              <a href="https://findahelpline.com" rel="noopener noreferrer" target="_blank">
-                findahelpline.com
-              </a>
-              .
-            </p>
-          </li>
         </ul>
       </section>
       <p>{t('help.after')}</p>

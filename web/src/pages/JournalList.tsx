@@ -16,6 +16,23 @@ function preview(e: { title: string; text: string; fields: Entry['fields'] }): s
   return String(first).slice(0, 160);
 }
 
+/** A name for an untitled entry: its first words, cut at a word boundary near 60
+ * characters (never inside a word or a character), with "…" when something was left out. */
+export function untitledName(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const chars = [...flat];
+  if (chars.length <= max) return flat;
+  const cut = chars.slice(0, max + 1).join('');
+  const space = cut.lastIndexOf(' ');
+  // One very long word: cut it rather than show almost nothing.
+  const head = space >= max / 2 ? cut.slice(0, space) : chars.slice(0, max).join('');
+  return `${head.replace(/[\s.,;:!?—–-]+$/u, '')}…`;
+}
+
+function entryName(e: { title: string; text: string; fields: Entry['fields'] }): string {
+  return e.title.trim() || untitledName(preview(e)) || t('journal.untitled');
+}
+
 function usePending(userId: string): Draft[] {
   const read = () => draftsFor(userId).filter((d) => d.queued || d.rejected);
   const [list, setList] = useState(read);
@@ -75,7 +92,7 @@ export function JournalList({ user }: { user: User }) {
             {pending.map((d) => (
               <li key={d.localId} class="entry pending-entry">
                 <h3>
-                  <Link href={`/journal/new?draft=${encodeURIComponent(d.localId)}`}>{d.title.trim() || preview(d).slice(0, 60) || t('journal.untitled')}</Link>
+                  <Link href={`/journal/new?draft=${encodeURIComponent(d.localId)}`}>{entryName(d)}</Link>
                 </h3>
                 <p class="meta">{d.rejected ? t('journal.rejected', { message: d.rejected.message }) : t('journal.pending')}</p>
               </li>
@@ -93,7 +110,7 @@ export function JournalList({ user }: { user: User }) {
           {entries.map((e) => (
             <li key={e.id} class="entry">
               <h3>
-                <Link href={`/journal/${encodeURIComponent(e.id)}`}>{e.title.trim() || preview(e).slice(0, 60) || t('journal.untitled')}</Link>
+                <Link href={`/journal/${encodeURIComponent(e.id)}`}>{entryName(e)}</Link>
               </h3>
               <p class="meta">
                 <time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time> · {t(`kind.${e.kind}` as MessageKey)}

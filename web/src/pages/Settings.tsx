@@ -5,7 +5,10 @@ import { SelectField, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { ErrorText, Status } from '../components/Status';
 import { countryOptions } from '../countries';
+import { clearCheckins } from '../checkins';
+import { RecoveryCode } from '../components/RecoveryCode';
 import { clearDrafts, queuedFor } from '../drafts';
+import { clearPendingCode, savePendingCode, usePendingCode } from '../recovery';
 import { setFlash } from '../flash';
 import { t } from '../i18n';
 import { navigate } from '../router';
@@ -121,6 +124,52 @@ function PasswordForm() {
   );
 }
 
+/** Anonymous accounts: make a new recovery code (the old one stops working). The new code
+ * is kept in sessionStorage until the person confirms they saved it, like a new account's. */
+function NewRecoveryCode({ user }: { user: User }) {
+  const pending = usePendingCode(user.id);
+  const f = useForm();
+  const make = () =>
+    void f.run(async () => {
+      f.setStatus(t('settings.recoveryWorking'));
+      try {
+        const { recovery_code } = await api.newRecoveryCode();
+        savePendingCode({ userId: user.id, handle: user.handle, code: recovery_code, kind: 'renewed' });
+        return null;
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) throw new ApiError(e.status, e.code, t('settings.recoveryUnavailable'));
+        throw e;
+      }
+    });
+  if (pending) {
+    return (
+      <RecoveryCode
+        pending={pending}
+        title={t('recovery.newTitle')}
+        onConfirmed={() => {
+          clearPendingCode();
+          f.setStatus(t('settings.recoverySaved'));
+          requestAnimationFrame(() => document.getElementById('s-recovery-status')?.focus());
+        }}
+      />
+    );
+  }
+  return (
+    <div class="stack">
+      <p>{t('settings.recoveryIntro')}</p>
+      <div>
+        <button type="button" class="button" onClick={make} disabled={f.busy}>
+          {t('settings.recoveryButton')}
+        </button>
+      </div>
+      <ErrorText>{f.errors.form}</ErrorText>
+      <p class="status" role="status" aria-live="polite" id="s-recovery-status" tabIndex={-1}>
+        {f.status}
+      </p>
+    </div>
+  );
+}
+
 function filenameFrom(res: Response): string {
   const cd = res.headers.get('Content-Disposition') ?? '';
   const m = /filename="?([^";]+)"?/.exec(cd);
@@ -201,6 +250,7 @@ function DeleteAccount({ user }: { user: User }) {
     void f.run(async () => {
       await api.deleteMe(password || undefined);
       clearDrafts(user.id);
+      clearCheckins(user.id);
       setFlash(t('welcome.deleted'));
       setUser(null);
       navigate('/', { replace: true });
@@ -245,8 +295,14 @@ export function Settings({ user }: { user: User }) {
     <Page title={t('settings.title')}>
       <section aria-labelledby="s-account" class="card">
         <h2 id="s-account">{t('settings.accountTitle')}</h2>
-        <p>{t('settings.signedInAs', { name: user.email ?? user.handle })}</p>
+        <p>{t('settings.signedInAs', { name: user.email || user.handle })}</p>
       </section>
+      {user.email === null && (
+        <section aria-labelledby="s-recovery-title" class="card">
+          <h2 id="s-recovery-title">{t('settings.recoveryTitle')}</h2>
+          <NewRecoveryCode user={user} />
+        </section>
+      )}
       <section aria-labelledby="s-country-title" class="card">
         <h2 id="s-country-title">{t('settings.countryTitle')}</h2>
         <CountryForm user={user} />

@@ -1,6 +1,6 @@
 // Sign in with e-mail or handle; anonymous users use their recovery code as the password.
 import { useState } from 'preact/hooks';
-import { api, ApiError, errorMessage } from '../api';
+import { api, ApiError, errorMessage, waitText } from '../api';
 import { TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
@@ -22,6 +22,8 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ login?: string; password?: string; form?: string }>({});
+  /** Set while sign-in is throttled (429): our own words, the wait, and the helpline link. */
+  const [throttled, setThrottled] = useState<string | null>(null);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -31,11 +33,16 @@ export function SignIn() {
     }
     setBusy(true);
     setErrors({});
+    setThrottled(null);
     try {
       const { user } = await api.login(login.trim(), password);
       setUser(user);
       navigate(safeNext(route.query.get('next')), { replace: true });
     } catch (err) {
+      if (err instanceof ApiError && err.status === 429) {
+        setThrottled(t('signin.throttled', { wait: waitText(err.retryAfter ?? 60) }));
+        return;
+      }
       const field = err instanceof ApiError ? err.field : undefined;
       if (field === 'login' || field === 'password') setErrors({ [field]: errorMessage(err) });
       else setErrors({ form: errorMessage(err) });
@@ -68,7 +75,12 @@ export function SignIn() {
           onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
           error={errors.password}
         />
-        <ErrorText>{errors.form}</ErrorText>
+        <ErrorText>{errors.form ?? throttled}</ErrorText>
+        {throttled && (
+          <p class="notice">
+            {t('signin.throttledHelp')} <Link href="/help">{t('nav.help')}</Link>
+          </p>
+        )}
         <button type="submit" class="button primary" disabled={busy}>
           {t('signin.button')}
         </button>
