@@ -5,7 +5,7 @@ DATA_DIR ?= var
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= $(shell nproc)
 
-.PHONY: setup build build-ci web run test test-unit test-integration test-browser bench clean
+.PHONY: setup build build-ci web run test test-unit test-integration test-browser bench eval clean
 
 setup:
 	@./scripts/setup.sh
@@ -41,6 +41,9 @@ test-browser:
 
 bench: build
 	./bench/run.sh
+
+eval: build
+	build/release/interlude eval --data ../shared/data
 
 clean:
 	rm -rf build web/dist

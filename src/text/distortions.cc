@@ -1,7 +1,10 @@
 // The distortion pattern loader and matcher. Each token is mapped to vocabulary ids with
-// one hash lookup (contractions pre-expanded); rules are indexed by the words and classes
-// that can start them, so a sentence costs one lookup per token plus the few rules whose
-// first word is present. Matching is a small backtracking walk over pattern elements.
+// one flat-table lookup (contractions pre-expanded, or expanded without allocating); rules are
+// indexed by the words and classes that can start them, so a sentence costs one lookup per
+// token plus the few rules whose first word is present. Matching is a small backtracking walk
+// over pattern elements; each element's alternatives are a trie of word ids and classes, and
+// the alternatives that match at a position are tried in pattern order, as written. The
+// first elements of all rules share one trie, walked once per position for every candidate.
 #include "text/distortions.h"
 
 #include <algorithm>
@@ -103,51 +106,61 @@ bool ParseDistortionName(std::string_view name, Distortion* out) {
   return false;
 }
 
-std::vector<std::string> ExpandContraction(std::string_view base) {
+namespace {
+
+// The one or two words `base` expands to (see ExpandContraction), as views into `base` or
+// into static strings, so the matcher can expand a token without allocating.
+struct Expanded {
+  std::array<std::string_view, 2> words;
+  int count = 1;
+};
+
+Expanded ExpandContractionView(std::string_view base) {
+  const auto one = [](std::string_view a) { return Expanded{{a, {}}, 1}; };
+  const auto two = [](std::string_view a, std::string_view b) { return Expanded{{a, b}, 2}; };
   for (const Expansion& e : kWholeForms) {
-    if (e.form == base) {
-      std::vector<std::string> out{std::string(e.first)};
-      if (!e.second.empty()) out.emplace_back(e.second);
-      return out;
-    }
+    if (e.form == base) return e.second.empty() ? one(e.first) : two(e.first, e.second);
   }
   const size_t apos = base.rfind('\'');
-  if (apos == std::string_view::npos || base.size() < 2) return {std::string(base)};
-  if (apos == base.size() - 1) {  // "parents'"
-    return {std::string(base.substr(0, apos)), "'s"};
-  }
-  if (apos == 0) return {std::string(base)};
+  if (apos == std::string_view::npos || base.size() < 2) return one(base);
+  if (apos == base.size() - 1) return two(base.substr(0, apos), "'s");  // "parents'"
+  if (apos == 0) return one(base);
   const std::string_view suffix = base.substr(apos + 1);
   std::string_view stem = base.substr(0, apos);
   if (suffix == "t" && stem.size() >= 2 && stem.back() == 'n') {  // "n't"
     stem.remove_suffix(1);
-    if (stem == "ca") return {"can", "not"};
-    if (stem == "wo") return {"will", "not"};
-    if (stem == "sha") return {"shall", "not"};
-    if (stem == "ai") return {"is", "not"};
-    return {std::string(stem), "not"};
+    if (stem == "ca") return two("can", "not");
+    if (stem == "wo") return two("will", "not");
+    if (stem == "sha") return two("shall", "not");
+    if (stem == "ai") return two("is", "not");
+    return two(stem, "not");
   }
-  if (suffix == "m") return {std::string(stem), "am"};
-  if (suffix == "re") return {std::string(stem), "are"};
-  if (suffix == "ll") return {std::string(stem), "will"};
-  if (suffix == "ve") return {std::string(stem), "have"};
-  if (suffix == "d") return {std::string(stem), "would"};
+  if (suffix == "m") return two(stem, "am");
+  if (suffix == "re") return two(stem, "are");
+  if (suffix == "ll") return two(stem, "will");
+  if (suffix == "ve") return two(stem, "have");
+  if (suffix == "d") return two(stem, "would");
   if (suffix == "s") {
     for (const std::string_view s : kIsStems) {
-      if (s == stem) return {std::string(stem), "is"};
+      if (s == stem) return two(stem, "is");
     }
-    return {std::string(stem), "'s"};
+    return two(stem, "'s");
   }
-  return {std::string(base)};
+  return one(base);
 }
 
-int DistortionAnalyzer::WordId(const std::string& word) {
-  const auto it = word_ids_.find(word);
-  if (it != word_ids_.end()) return it->second;
-  const int id = static_cast<int>(words_.size());
-  words_.push_back(word);
-  word_ids_.emplace(word, id);
-  word_classes_.push_back(0);
+}  // namespace
+
+std::vector<std::string> ExpandContraction(std::string_view base) {
+  const Expanded e = ExpandContractionView(base);
+  std::vector<std::string> out;
+  for (int i = 0; i < e.count; ++i) out.emplace_back(e.words[static_cast<size_t>(i)]);
+  return out;
+}
+
+int DistortionAnalyzer::WordId(std::string_view word) {
+  const int id = vocabulary_.Insert(word);
+  if (word_classes_.size() < vocabulary_.size()) word_classes_.resize(vocabulary_.size(), 0);
   return id;
 }
 
@@ -273,9 +286,53 @@ Status DistortionAnalyzer::ParseLine(std::string_view line, int number,
   return OkStatus();
 }
 
+uint32_t DistortionAnalyzer::BuildTrie(const std::vector<Phrase>& alternatives, int key,
+                                       int root, std::vector<BuildNode>& nodes) {
+  if (root < 0) {
+    root = static_cast<int>(nodes.size());
+    nodes.emplace_back();
+  }
+  for (size_t alt = 0; alt < alternatives.size(); ++alt) {
+    auto node = static_cast<uint32_t>(root);
+    for (const Atom& atom : alternatives[alt]) {
+      // `nodes` may grow below: index it afresh, never hold a reference across a push.
+      const std::vector<TrieEdge>& edges =
+          atom.is_class ? nodes[node].classes : nodes[node].words;
+      const auto it = std::find_if(edges.begin(), edges.end(),
+                                   [&](const TrieEdge& edge) { return edge.atom == atom.id; });
+      if (it != edges.end()) {
+        node = it->child;
+        continue;
+      }
+      const auto child = static_cast<uint32_t>(nodes.size());
+      (atom.is_class ? nodes[node].classes : nodes[node].words).push_back({atom.id, child});
+      nodes.emplace_back();
+      node = child;
+    }
+    // A repeated alternative behaves exactly like its first occurrence, which is tried
+    // earlier: only the first is kept.
+    const auto alternative = static_cast<uint32_t>(alt);
+    if (key < 0) {
+      if (nodes[node].end < 0) nodes[node].end = static_cast<int>(alt);
+      continue;
+    }
+    std::vector<FirstEnd>& ends = nodes[node].first_ends;
+    if (std::none_of(ends.begin(), ends.end(), [&](const FirstEnd& e) {
+          return e.key == static_cast<uint32_t>(key);
+        })) {
+      ends.push_back({static_cast<uint32_t>(key), alternative});
+    }
+  }
+  return static_cast<uint32_t>(root);
+}
+
 void DistortionAnalyzer::BuildIndex() {
-  const size_t n = words_.size();
-  const auto build = [&](const std::vector<Rule>& rules, std::vector<std::vector<uint32_t>>& out) {
+  const size_t n = vocabulary_.size();
+  std::vector<BuildNode> nodes;
+  // Spelling of a first element's alternatives -> first_key.
+  std::unordered_map<std::string, uint32_t> first_keys;
+  first_trie_ = BuildTrie({}, -1, -1, nodes);
+  const auto build = [&](std::vector<Rule>& rules, std::vector<std::vector<uint32_t>>& out) {
     out.assign(n, {});
     for (size_t r = 0; r < rules.size(); ++r) {
       for (const Phrase& p : rules[r].elements.front().alternatives) {
@@ -288,6 +345,22 @@ void DistortionAnalyzer::BuildIndex() {
           if ((word_classes_[w] >> a.id) & 1U) out[w].push_back(static_cast<uint32_t>(r));
         }
       }
+      std::string spelling;
+      for (const Phrase& p : rules[r].elements.front().alternatives) {
+        for (const Atom& a : p) spelling += (a.is_class ? "@" : "") + std::to_string(a.id) + "_";
+        spelling += "|";
+      }
+      const auto [first, added] = first_keys.try_emplace(spelling, first_keys_);
+      if (added) {
+        BuildTrie(rules[r].elements.front().alternatives, static_cast<int>(first_keys_),
+                  static_cast<int>(first_trie_), nodes);
+        ++first_keys_;
+      }
+      rules[r].first_key = first->second;
+      for (size_t i = 1; i < rules[r].elements.size(); ++i) {
+        Element& e = rules[r].elements[i];
+        if (e.kind != ElementKind::kGap) e.trie = BuildTrie(e.alternatives, -1, -1, nodes);
+      }
     }
     for (auto& v : out) {
       std::sort(v.begin(), v.end());
@@ -296,27 +369,50 @@ void DistortionAnalyzer::BuildIndex() {
   };
   build(rules_, candidates_);
   build(guards_, guard_candidates_);
+  for (BuildNode& node : nodes) {
+    std::sort(node.words.begin(), node.words.end(),
+              [](const TrieEdge& x, const TrieEdge& y) { return x.atom < y.atom; });
+    TrieNode& flat = trie_.emplace_back();
+    flat.words_begin = static_cast<uint32_t>(trie_words_.size());
+    trie_words_.insert(trie_words_.end(), node.words.begin(), node.words.end());
+    flat.words_end = static_cast<uint32_t>(trie_words_.size());
+    flat.classes_begin = static_cast<uint32_t>(trie_classes_.size());
+    trie_classes_.insert(trie_classes_.end(), node.classes.begin(), node.classes.end());
+    flat.classes_end = static_cast<uint32_t>(trie_classes_.size());
+    flat.end = node.end;
+    flat.first_ends_begin = static_cast<uint32_t>(first_ends_.size());
+    first_ends_.insert(first_ends_.end(), node.first_ends.begin(), node.first_ends.end());
+    flat.first_ends_end = static_cast<uint32_t>(first_ends_.size());
+  }
   barrier_.assign(n, false);
   for (const std::string_view b : kBarriers) {
-    const auto it = word_ids_.find(std::string(b));
-    if (it != word_ids_.end()) barrier_[static_cast<size_t>(it->second)] = true;
+    const int id = vocabulary_.Find(b);
+    if (id >= 0) barrier_[static_cast<size_t>(id)] = true;
   }
-  // Surface forms: every vocabulary word, plus the whole-word contraction table.
-  for (size_t w = 0; w < n; ++w) surface_[words_[w]] = {static_cast<int>(w)};
+  // Surface forms: every vocabulary word, plus the whole-word contraction table (which
+  // replaces a vocabulary word of the same spelling).
+  for (size_t w = 0; w < n; ++w) {
+    const int form = surface_forms_.Insert(vocabulary_.word(static_cast<int>(w)));
+    surface_units_.resize(surface_forms_.size());
+    surface_units_[static_cast<size_t>(form)] = SurfaceUnits{{static_cast<int>(w), -1}, 1};
+  }
   for (const Expansion& e : kWholeForms) {
-    std::vector<int> ids;
-    for (const std::string& part : ExpandContraction(e.form)) {
-      const auto it = word_ids_.find(part);
-      ids.push_back(it == word_ids_.end() ? -1 : it->second);
+    const Expanded parts = ExpandContractionView(e.form);
+    SurfaceUnits units;
+    units.count = parts.count;
+    for (size_t i = 0; i < static_cast<size_t>(parts.count); ++i) {
+      units.ids[i] = vocabulary_.Find(parts.words[i]);
     }
-    surface_[std::string(e.form)] = std::move(ids);
+    const int form = surface_forms_.Insert(e.form);
+    surface_units_.resize(surface_forms_.size());
+    surface_units_[static_cast<size_t>(form)] = units;
   }
 }
 
 Result<std::unique_ptr<DistortionAnalyzer>> DistortionAnalyzer::FromText(
     std::string_view text, const std::string& origin) {
   std::unique_ptr<DistortionAnalyzer> a(new DistortionAnalyzer());
-  for (const std::string_view b : kBarriers) a->WordId(std::string(b));
+  for (const std::string_view b : kBarriers) a->WordId(b);
   int number = 0;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -348,15 +444,16 @@ void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t e
   for (size_t t = first; t < end; ++t) {
     const Token& token = doc.tokens[t];
     const auto tok = static_cast<uint32_t>(t);
-    const auto it = surface_.find(std::string_view(token.base));
-    if (it != surface_.end()) {
-      for (const int id : it->second) units.push_back({id, tok});
+    const int form = surface_forms_.Find(token.base);
+    if (form >= 0) {
+      const SurfaceUnits& s = surface_units_[static_cast<size_t>(form)];
+      for (size_t i = 0; i < static_cast<size_t>(s.count); ++i) units.push_back({s.ids[i], tok});
       continue;
     }
     if (token.kind == TokenKind::kWord && token.base.find('\'') != std::string::npos) {
-      for (const std::string& part : ExpandContraction(token.base)) {
-        const auto w = word_ids_.find(part);
-        units.push_back({w == word_ids_.end() ? -1 : w->second, tok});
+      const Expanded parts = ExpandContractionView(token.base);
+      for (size_t i = 0; i < static_cast<size_t>(parts.count); ++i) {
+        units.push_back({vocabulary_.Find(parts.words[i]), tok});
       }
       continue;
     }
@@ -368,29 +465,60 @@ bool DistortionAnalyzer::IsBarrier(const Unit& unit) const {
   return unit.word >= 0 && barrier_[static_cast<size_t>(unit.word)];
 }
 
-int DistortionAnalyzer::MatchPhrase(const Phrase& phrase, const std::vector<Unit>& units,
-                                    size_t pos) const {
-  if (pos + phrase.size() > units.size()) return -1;
-  for (size_t i = 0; i < phrase.size(); ++i) {
-    const int w = units[pos + i].word;
-    if (w < 0) return -1;
-    const Atom& a = phrase[i];
-    if (a.is_class) {
-      if (((word_classes_[static_cast<size_t>(w)] >> a.id) & 1U) == 0) return -1;
-    } else if (a.id != w) {
-      return -1;
-    }
-  }
-  return static_cast<int>(phrase.size());
+const DistortionAnalyzer::TrieEdge* DistortionAnalyzer::FindWordEdge(const TrieNode& node,
+                                                                     int word) const {
+  const TrieEdge* first = trie_words_.data() + node.words_begin;
+  const TrieEdge* last = trie_words_.data() + node.words_end;
+  const TrieEdge* edge = std::lower_bound(
+      first, last, word, [](const TrieEdge& e, int w) { return e.atom < w; });
+  return edge != last && edge->atom == word ? edge : nullptr;
 }
 
-bool DistortionAnalyzer::MatchFrom(const Rule& rule, size_t element,
-                                   const std::vector<Unit>& units, size_t pos,
-                                   size_t* end) const {
+void DistortionAnalyzer::CollectMatches(uint32_t node_index, const std::vector<Unit>& units,
+                                        size_t pos, uint32_t depth,
+                                        std::vector<PhraseMatch>& matches) const {
+  const TrieNode& node = trie_[node_index];
+  if (node.end >= 0) matches.push_back({static_cast<uint32_t>(node.end), depth});
+  const size_t at = pos + depth;
+  if (at >= units.size()) return;
+  const int w = units[at].word;
+  if (w < 0) return;
+  if (const TrieEdge* edge = FindWordEdge(node, w)) {
+    CollectMatches(edge->child, units, pos, depth + 1, matches);
+  }
+  if (node.classes_begin == node.classes_end) return;
+  const uint64_t classes = word_classes_[static_cast<size_t>(w)];
+  for (uint32_t i = node.classes_begin; i < node.classes_end; ++i) {
+    const TrieEdge& edge = trie_classes_[i];
+    if ((classes >> edge.atom) & 1U) CollectMatches(edge.child, units, pos, depth + 1, matches);
+  }
+}
+
+bool DistortionAnalyzer::AnyMatch(uint32_t node_index, const std::vector<Unit>& units,
+                                  size_t pos, size_t depth) const {
+  const TrieNode& node = trie_[node_index];
+  if (node.end >= 0) return true;
+  const size_t at = pos + depth;
+  if (at >= units.size()) return false;
+  const int w = units[at].word;
+  if (w < 0) return false;
+  const TrieEdge* edge = FindWordEdge(node, w);
+  if (edge != nullptr && AnyMatch(edge->child, units, pos, depth + 1)) return true;
+  const uint64_t classes = word_classes_[static_cast<size_t>(w)];
+  for (uint32_t i = node.classes_begin; i < node.classes_end; ++i) {
+    const TrieEdge& e = trie_classes_[i];
+    if (((classes >> e.atom) & 1U) && AnyMatch(e.child, units, pos, depth + 1)) return true;
+  }
+  return false;
+}
+
+bool DistortionAnalyzer::MatchFrom(const Rule& rule, size_t element, MatchState& state,
+                                   size_t pos, size_t* end) const {
   if (element == rule.elements.size()) {
     *end = pos;
     return true;
   }
+  const std::vector<Unit>& units = state.units;
   const Element& e = rule.elements[element];
   switch (e.kind) {
     case ElementKind::kGap:
@@ -398,35 +526,93 @@ bool DistortionAnalyzer::MatchFrom(const Rule& rule, size_t element,
         const size_t at = pos + static_cast<size_t>(k);
         if (at > units.size()) break;
         if (k > 0 && IsBarrier(units[at - 1])) break;
-        if (MatchFrom(rule, element + 1, units, at, end)) return true;
+        if (MatchFrom(rule, element + 1, state, at, end)) return true;
       }
       return false;
     case ElementKind::kNotAhead:
-      for (const Phrase& p : e.alternatives) {
-        if (MatchPhrase(p, units, pos) > 0) return false;
-      }
-      return MatchFrom(rule, element + 1, units, pos, end);
+      if (AnyMatch(e.trie, units, pos, 0)) return false;
+      return MatchFrom(rule, element + 1, state, pos, end);
     case ElementKind::kNotOne:
-      if (pos >= units.size()) return false;
-      for (const Phrase& p : e.alternatives) {
-        if (MatchPhrase(p, units, pos) > 0) return false;
+      if (pos >= units.size() || AnyMatch(e.trie, units, pos, 0)) return false;
+      return MatchFrom(rule, element + 1, state, pos + 1, end);
+    case ElementKind::kAlternatives: {
+      // This level's matches occupy [first, last) of the shared stack; deeper levels push
+      // above `last` and pop back, so read entries by index (the stack may reallocate).
+      const size_t first = state.matches.size();
+      CollectMatches(e.trie, units, pos, 0, state.matches);
+      const size_t last = state.matches.size();
+      if (last - first > 1) {
+        std::sort(state.matches.begin() + static_cast<std::ptrdiff_t>(first),
+                  state.matches.begin() + static_cast<std::ptrdiff_t>(last),
+                  [](const PhraseMatch& x, const PhraseMatch& y) {
+                    return x.alternative < y.alternative;
+                  });
       }
-      return MatchFrom(rule, element + 1, units, pos + 1, end);
-    case ElementKind::kAlternatives:
-      for (const Phrase& p : e.alternatives) {
-        const int n = MatchPhrase(p, units, pos);
-        if (n > 0 && MatchFrom(rule, element + 1, units, pos + static_cast<size_t>(n), end)) {
-          return true;
-        }
+      bool matched = false;
+      for (size_t i = first; i < last && !matched; ++i) {
+        matched = MatchFrom(rule, element + 1, state, pos + state.matches[i].length, end);
       }
-      return e.optional && MatchFrom(rule, element + 1, units, pos, end);
+      state.matches.resize(first);
+      return matched || (e.optional && MatchFrom(rule, element + 1, state, pos, end));
+    }
+  }
+  return false;
+}
+
+void DistortionAnalyzer::CollectFirstMatches(uint32_t node_index, MatchState& state,
+                                             size_t pos, uint32_t depth) const {
+  const TrieNode& node = trie_[node_index];
+  std::vector<FirstMatch>& matches = state.first_matches;
+  for (uint32_t i = node.first_ends_begin; i < node.first_ends_end; ++i) {
+    const FirstEnd& e = first_ends_[i];
+    const auto index = static_cast<int>(matches.size());
+    matches.push_back({e.alternative, depth, -1});
+    if (state.first_stamp[e.key] != state.stamp) {
+      state.first_stamp[e.key] = state.stamp;
+      state.first_head[e.key] = index;
+      continue;
+    }
+    // Keep the key's list in ascending alternative order, the order the pattern gives.
+    int* link = &state.first_head[e.key];
+    while (*link >= 0 && matches[static_cast<size_t>(*link)].alternative < e.alternative) {
+      link = &matches[static_cast<size_t>(*link)].next;
+    }
+    matches.back().next = *link;
+    *link = index;
+  }
+  const size_t at = pos + depth;
+  if (at >= state.units.size()) return;
+  const int w = state.units[at].word;
+  if (w < 0) return;
+  if (const TrieEdge* edge = FindWordEdge(node, w)) {
+    CollectFirstMatches(edge->child, state, pos, depth + 1);
+  }
+  const uint64_t classes = word_classes_[static_cast<size_t>(w)];
+  for (uint32_t i = node.classes_begin; i < node.classes_end; ++i) {
+    const TrieEdge& edge = trie_classes_[i];
+    if ((classes >> edge.atom) & 1U) CollectFirstMatches(edge.child, state, pos, depth + 1);
+  }
+}
+
+bool DistortionAnalyzer::MatchRule(const Rule& rule, MatchState& state, size_t pos,
+                                   size_t* end) const {
+  // The first element is plain alternatives, never optional (ParseLine checks); its matches
+  // at `pos` were collected for all rules at once.
+  if (state.first_stamp[rule.first_key] != state.stamp) return false;
+  for (int i = state.first_head[rule.first_key]; i >= 0;) {
+    const FirstMatch& m = state.first_matches[static_cast<size_t>(i)];  // MatchFrom keeps it
+    if (MatchFrom(rule, 1, state, pos + m.length, end)) return true;
+    i = m.next;
   }
   return false;
 }
 
 std::vector<DistortionFinding> DistortionAnalyzer::Analyze(const Document& doc) const {
   std::vector<DistortionFinding> findings;
-  std::vector<Unit> units;
+  MatchState state;
+  state.first_stamp.assign(first_keys_, 0);
+  state.first_head.assign(first_keys_, -1);
+  std::vector<Unit>& units = state.units;
   struct Hit {
     const Rule* rule;
     size_t begin;
@@ -440,16 +626,20 @@ std::vector<DistortionFinding> DistortionAnalyzer::Analyze(const Document& doc) 
     hits.clear();
     size_t guard_end = units.size() + 1;
     for (size_t pos = 0; pos < units.size(); ++pos) {
+      ++state.stamp;  // forget the first-element matches of the previous position
+      state.first_matches.clear();
       const int w = units[pos].word;
       if (w < 0) continue;
       const auto wi = static_cast<size_t>(w);
+      if (guard_candidates_[wi].empty() && candidates_[wi].empty()) continue;
+      CollectFirstMatches(first_trie_, state, pos, 0);
       for (const uint32_t g : guard_candidates_[wi]) {
         size_t end = 0;
-        if (MatchFrom(guards_[g], 0, units, pos, &end)) guard_end = std::min(guard_end, end);
+        if (MatchRule(guards_[g], state, pos, &end)) guard_end = std::min(guard_end, end);
       }
       for (const uint32_t r : candidates_[wi]) {
         size_t end = 0;
-        if (MatchFrom(rules_[r], 0, units, pos, &end)) hits.push_back({&rules_[r], pos, end});
+        if (MatchRule(rules_[r], state, pos, &end)) hits.push_back({&rules_[r], pos, end});
       }
     }
     // One finding per type per sentence: the most confident, then the earliest.

@@ -3,7 +3,10 @@
 // finding with the words that caused it, a confidence and the id of the pattern that matched.
 // Patterns are authored in data/text/distortions.txt (format in its header and in
 // docs/distortions.md); matching is a token-sequence matcher indexed by first word, with no
-// regular expressions, one sentence at a time.
+// regular expressions, one sentence at a time. Each token is turned into a vocabulary id once
+// per Analyze (contractions expanded) and each pattern element's alternatives are held in a
+// trie (the first elements of all rules in one shared trie), so trying the rules at a position
+// is a walk over ids, not a string comparison per alternative.
 //
 // Thread-safety: Load builds an immutable analyzer; Analyze is const and keeps no state, so
 // one analyzer may be shared by any number of threads.
@@ -19,6 +22,7 @@
 #include "base/status.h"
 #include "text/analysis.h"
 #include "text/document.h"
+#include "text/word_index.h"
 
 namespace interlude::text {
 
@@ -58,6 +62,7 @@ class DistortionAnalyzer {
     bool optional = false;
     int gap = 0;
     std::vector<Phrase> alternatives;
+    uint32_t trie = 0;  // root in trie_ of the alternatives (not for kGap nor a first element)
   };
   struct Rule {
     std::string id;
@@ -65,39 +70,112 @@ class DistortionAnalyzer {
     double confidence = 0;
     bool guard = false;
     std::vector<Element> elements;
+    // Rules whose first elements are written the same share this id. The first elements of
+    // all rules and guards form one trie (first_trie_), walked once per position.
+    uint32_t first_key = 0;
+  };
+  // One node of a trie over an element's alternatives: a position in a sentence is tested
+  // against all alternatives in one walk instead of one attempt per alternative. Flat: the
+  // node's edges are ranges of trie_words_ (sorted by word id) and trie_classes_.
+  struct TrieEdge {
+    int atom = -1;       // word id or class index
+    uint32_t child = 0;  // index into trie_
+  };
+  struct TrieNode {
+    uint32_t words_begin = 0, words_end = 0;
+    uint32_t classes_begin = 0, classes_end = 0;
+    int end = -1;  // the first alternative (index) whose phrase ends here, or -1
+    uint32_t first_ends_begin = 0, first_ends_end = 0;  // range of first_ends_ (first trie)
+  };
+  // In the first trie: the alternative `alternative` of the first elements `key` ends here.
+  struct FirstEnd {
+    uint32_t key = 0;
+    uint32_t alternative = 0;
+  };
+  // A trie node while the tries are built (BuildIndex), before it is flattened.
+  struct BuildNode {
+    std::vector<TrieEdge> words;
+    std::vector<TrieEdge> classes;
+    int end = -1;
+    std::vector<FirstEnd> first_ends;
+  };
+  // An alternative of an element that matched at some position, and its length in units.
+  struct PhraseMatch {
+    uint32_t alternative = 0;
+    uint32_t length = 0;
+  };
+  // A first-element match, linked to the next of the same key in ascending alternative order.
+  struct FirstMatch {
+    uint32_t alternative = 0;
+    uint32_t length = 0;
+    int next = -1;  // index into MatchState::first_matches, -1 at the end
   };
   struct Unit {
     int word = -1;       // vocabulary id, -1 if the word is in no pattern
     uint32_t token = 0;  // index into Document::tokens
   };
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // The words (vocabulary ids, -1 for none) one surface form stands for.
+  struct SurfaceUnits {
+    int ids[2] = {-1, -1};
+    int count = 0;
   };
-  using WordMap = std::unordered_map<std::string, std::vector<int>, StringHash, std::equal_to<>>;
+  // Per-Analyze scratch: the current sentence's units and a stack of phrase matches shared
+  // by the levels of the backtracking walk (each level uses the range above its caller's).
+  struct MatchState {
+    std::vector<Unit> units;
+    std::vector<PhraseMatch> matches;
+    // The first-element matches at the current position, per Rule::first_key: valid for a
+    // key whose first_stamp equals stamp (bumped for each position).
+    std::vector<FirstMatch> first_matches;
+    std::vector<uint32_t> first_stamp;
+    std::vector<int> first_head;  // key -> its first match in first_matches
+    uint32_t stamp = 0;
+  };
 
   DistortionAnalyzer() = default;
 
   Status ParseLine(std::string_view line, int number, const std::string& origin);
   Result<Element> ParseElement(std::string_view text);
-  int WordId(const std::string& word);
+  int WordId(std::string_view word);
   void BuildIndex();
+  // Adds `alternatives` to the trie at `root` (a new one if root < 0) and returns the root.
+  // With key >= 0 the ends are recorded as FirstEnd{key, ...}, else in BuildNode::end.
+  static uint32_t BuildTrie(const std::vector<Phrase>& alternatives, int key, int root,
+                            std::vector<BuildNode>& nodes);
 
   void AppendUnits(const Document& doc, size_t first, size_t end, std::vector<Unit>& units) const;
-  // Length of `phrase` matched at units[pos], or -1.
-  int MatchPhrase(const Phrase& phrase, const std::vector<Unit>& units, size_t pos) const;
-  bool MatchFrom(const Rule& rule, size_t element, const std::vector<Unit>& units, size_t pos,
+  // Pushes onto `matches`, in trie order, every alternative below `node` that matches
+  // units[pos + depth ...] (`depth` units already matched on the way to `node`).
+  void CollectMatches(uint32_t node, const std::vector<Unit>& units, size_t pos, uint32_t depth,
+                      std::vector<PhraseMatch>& matches) const;
+  // The edge of `node` for vocabulary word `word`, or null.
+  const TrieEdge* FindWordEdge(const TrieNode& node, int word) const;
+  // Records in `state` every first element that matches at units[pos] (first trie walk).
+  void CollectFirstMatches(uint32_t node, MatchState& state, size_t pos, uint32_t depth) const;
+  // Whether any alternative below `node` matches at units[pos + depth].
+  bool AnyMatch(uint32_t node, const std::vector<Unit>& units, size_t pos, size_t depth) const;
+  // Whether rule.elements[element...] match from units[pos]; *end is set to where the first
+  // match (alternatives tried in pattern order, gaps shortest first) ends.
+  bool MatchFrom(const Rule& rule, size_t element, MatchState& state, size_t pos,
                  size_t* end) const;
+  // MatchFrom(rule, 0, ...), with the first element's matches shared through `state`.
+  bool MatchRule(const Rule& rule, MatchState& state, size_t pos, size_t* end) const;
   bool IsBarrier(const Unit& unit) const;
 
-  std::vector<std::string> words_;                 // id -> word
-  std::unordered_map<std::string, int> word_ids_;  // word -> id
+  WordIndex vocabulary_;                           // word <-> id
   std::vector<uint64_t> word_classes_;             // id -> bit mask of classes
   std::unordered_map<std::string, int> class_ids_;
   std::unordered_map<std::string, std::string> macros_;
-  WordMap surface_;                               // token base -> word ids (expanded)
-  std::vector<Rule> rules_;                       // findings rules
+  WordIndex surface_forms_;                        // token base -> index into surface_units_
+  std::vector<SurfaceUnits> surface_units_;        // the words each surface form expands to
+  std::vector<Rule> rules_;                        // findings rules
   std::vector<Rule> guards_;
+  std::vector<TrieNode> trie_;                     // the tries of all elements
+  std::vector<TrieEdge> trie_words_;
+  std::vector<TrieEdge> trie_classes_;
+  uint32_t first_keys_ = 0;  // distinct Rule::first_key values
+  uint32_t first_trie_ = 0;  // root in trie_ of all first elements
+  std::vector<FirstEnd> first_ends_;
   std::vector<std::vector<uint32_t>> candidates_;  // word id -> rules starting with it
   std::vector<std::vector<uint32_t>> guard_candidates_;
   std::vector<bool> barrier_;  // word id -> gaps stop here
