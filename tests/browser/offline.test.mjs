@@ -1,11 +1,11 @@
-// Offline: an entry written without a connection (or with the server down) is kept on
-// the device, shown as "Not sent yet", and sent once the connection is back. The app
-// shell also opens offline from the service worker cache.
-import { after, before, describe, test } from 'node:test';
+// Offline: an entry or a check-in made without a connection (or with the server down) is
+// kept on the device, shown as "Not sent yet", and sent once the connection is back; a
+// check-in whose answer was lost is not sent twice. The app shell also opens offline from
+// the service worker cache.
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, startTestServer } from '../support/server.mjs';
-import { launchBrowser } from '../support/browser.mjs';
-import { settle, skipReason, startAnonymously } from '../support/app.mjs';
+import { startServer } from '../support/server.mjs';
+import { callApi, checkIn, settle, skipReason, startAnonymously, useApp, visit } from '../support/app.mjs';
 
 const skip = skipReason();
 const NOT_SENT = 'Not sent yet — saved on this device, will retry.';
@@ -14,21 +14,16 @@ async function drafts(page) {
   return page.evaluate(() => JSON.parse(localStorage.getItem('interlude.drafts.v1') || '[]'));
 }
 
+async function queuedCheckins(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('interlude.checkins.v1') || '[]'));
+}
+
 describe('offline writing', { skip }, () => {
-  let srv;
-  let browser;
-  before(async () => {
-    srv = await startTestServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await srv?.stop();
-  });
+  const app = useApp();
 
   test('browser offline: kept, shown as not sent, sent when online', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { srv } = app;
+    const { context, page } = await app.page();
     await startAnonymously(page, srv.url);
     // Let the service worker take control so the shell can open offline.
     await page.evaluate(async () => {
@@ -69,9 +64,62 @@ describe('offline writing', { skip }, () => {
     await context.close();
   });
 
+  test('check-in offline: kept with its time, shown as not sent, sent once', async () => {
+    const { srv } = app;
+    const { context, page } = await app.page();
+    await startAnonymously(page, srv.url);
+    await context.setOffline(true);
+    await checkIn(page, 'A bit unpleasant', 'Low');
+    await page.getByText('Not sent yet — saved on this device. It will be sent when Interlude can be reached again.').waitFor();
+    const [kept] = await queuedCheckins(page);
+    assert.equal(kept.body.valence, 3);
+    assert.ok(kept.body.at && Number.isInteger(kept.body.tz_offset_min), 'original time and offset kept');
+    // Listed under "Earlier today" as not sent, and counted in the banner.
+    await page.getByRole('region', { name: 'Earlier today' }).getByText('Not sent yet').waitFor();
+    await page.getByText('1 check-in not sent yet').waitFor();
+
+    // Back online: sent, with its original time, exactly once.
+    await context.setOffline(false);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('interlude.checkins.v1') || '[]').length === 0, null, { timeout: 15000 });
+    const { body } = await callApi(page, srv.url, 'GET', '/checkins');
+    assert.equal(body.checkins.length, 1);
+    assert.equal(Date.parse(body.checkins[0].at), Date.parse(kept.body.at));
+    assert.equal(body.checkins[0].tz_offset_min, kept.body.tz_offset_min);
+    await page.getByRole('region', { name: 'Earlier today' }).getByText('Feeling: A bit unpleasant').waitFor();
+    assert.equal(await page.getByText('Not sent yet', { exact: true }).count(), 0);
+    await context.close();
+  });
+
+  test('check-in whose answer was lost is not sent twice', async () => {
+    const { srv } = app;
+    // Without the service worker, so the page's own requests can be intercepted.
+    const { context, page } = await app.page({ serviceWorkers: 'block' });
+    await startAnonymously(page, srv.url);
+    let posts = 0;
+    page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/checkins') && posts++);
+    // The first POST reaches the server, but its answer never comes back.
+    await page.route('**/api/v1/checkins', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await checkIn(page, 'Pleasant', 'High');
+    await page.getByText('Not sent yet — saved on this device.').first().waitFor();
+    assert.equal((await queuedCheckins(page))[0]?.attempted, true);
+    await page.unroute('**/api/v1/checkins');
+
+    // The next app open looks before sending again, finds it stored, and lets it go.
+    await visit(page, srv.url, '/today');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('interlude.checkins.v1') || '[]').length === 0, null, { timeout: 15000 });
+    const { body } = await callApi(page, srv.url, 'GET', '/checkins');
+    assert.equal(body.checkins.length, 1, 'stored once');
+    assert.equal(posts, 1, 'not posted again');
+    await context.close();
+  });
+
   test('server down: kept, then sent on the next app open', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    let { srv } = app;
+    const { context, page } = await app.page();
     await startAnonymously(page, srv.url);
     await page.goto(`${srv.url}/journal/new`);
     await settle(page);
@@ -88,7 +136,7 @@ describe('offline writing', { skip }, () => {
     // The server comes back on the same address; the next app open sends the draft.
     const again = await startServer({ dataDir, listen: `127.0.0.1:${port}` });
     const oldStop = srv.stop;
-    srv = { ...again, stop: async () => { await again.stop(); await oldStop(); } };
+    srv = app.srv = { ...again, stop: async () => { await again.stop(); await oldStop(); } };
     await page.goto(`${srv.url}/journal`);
     await settle(page);
     await page.locator('.entry:not(.pending-entry)').filter({ hasText: words }).waitFor({ timeout: 15000 });

@@ -16,7 +16,7 @@ import { SignUp } from './pages/SignUp';
 import { Start } from './pages/Start';
 import { Today } from './pages/Today';
 import { Welcome } from './pages/Welcome';
-import { usePendingCode } from './recovery';
+import { usePendingCode, type PendingCode } from './recovery';
 import { navigate, useRoute, wasReplace } from './router';
 import { useUser } from './session';
 import type { User } from './types';
@@ -69,13 +69,13 @@ function privatePage(path: string, user: User, draftId: string | null) {
   return <NotFound />;
 }
 
-function page(path: string, user: User | null, draftId: string | null, search: string, codeWaiting: boolean) {
+function page(path: string, user: User | null, draftId: string | null, search: string, code: PendingCode | null) {
   if (path === '/help') return <Help />;
   // A recovery code not yet confirmed as saved: back to it from anywhere (but Help and
   // Settings, which shows a code it made itself).
-  if (user && codeWaiting) {
+  if (user && code) {
     if (path === '/start') return <Start />;
-    if (path !== '/settings') return <Redirect to="/start" />;
+    if (path !== '/settings' || code.kind !== 'renewed') return <Redirect to="/start" />;
   }
   if (PRIVATE.test(path)) {
     return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
@@ -164,7 +164,7 @@ export function App() {
           {pending.drafts > 0 && path !== '/journal' && <p class="banner pending">{t('app.pendingDrafts', { count: pending.drafts })}</p>}
           {pending.checkins > 0 && <p class="banner pending">{t('app.pendingCheckins', { count: pending.checkins })}</p>}
         </div>
-        {user === undefined && path !== '/help' ? <p>{t('app.loading')}</p> : page(path, user ?? null, route.query.get('draft'), location.search, !!code)}
+        {user === undefined && path !== '/help' ? <p>{t('app.loading')}</p> : page(path, user ?? null, route.query.get('draft'), location.search, code)}
       </main>
       <footer class="site-footer">
         <p>

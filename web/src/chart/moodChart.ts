@@ -79,6 +79,9 @@ export function drawMoodCharts(boxes: Box[], checkins: CheckIn[], range: { from:
   const width = (el: HTMLElement) => Math.max(200, el.clientWidth);
 
   const plots = boxes.map(({ el, kind }) => {
+    // For tests and curious readers: days drawn and breaks in the line.
+    el.dataset.days = String(s.valence.filter((v) => v !== null).length);
+    el.dataset.breaks = String(s.valence.filter((v) => v === null).length);
     const max = kind === 'valence' ? 7 : 5;
     const color = cssVar(el, kind === 'valence' ? '--chart-valence' : '--chart-energy', kind === 'valence' ? '#2f5d50' : '#9a4f12');
     const height = kind === 'valence' ? 170 : 140;

@@ -10,7 +10,7 @@ export const en = {
   'app.tagline': 'A private journal and mood tracker for the time between therapy sessions.',
   'app.notService': 'Interlude is not a therapist and not an emergency service.',
   'app.loading': 'Loading…',
-  'app.offline': 'You are offline. What you write is kept on this device and sent when you are back online.',
+  'app.offline': 'You are offline. What you write and your check-ins are kept on this device and sent when you are back online.',
   'app.pendingCheckins': { one: '{count} check-in not sent yet — saved on this device, will retry.', other: '{count} check-ins not sent yet — saved on this device, will retry.' },
   'app.pendingDrafts': { one: '{count} entry not sent yet — saved on this device, will retry.', other: '{count} entries not sent yet — saved on this device, will retry.' },
 
