@@ -47,7 +47,7 @@ test('export: attachment with every entry and check-in, decrypted, and nobody el
 
   const res = await api(srv.url, 'GET', '/api/v1/me/export', { token: r.token });
   const body = expectStatus(res, 200);
-  assert.equal(res.headers['content-disposition'], 'attachment; filename="interlude-export.json"');
+  assert.match(res.headers['content-disposition'], /^attachment; filename="interlude-export-\d{4}-\d{2}-\d{2}\.json"$/);
   assert.match(res.headers['content-type'] ?? '', /^application\/json/);
   assert.match(res.headers['cache-control'] ?? '', /no-store/);
   assert.deepEqual(Object.keys(body).sort(), ['checkins', 'entries', 'exported_at', 'format', 'unreadable_items', 'user']);
