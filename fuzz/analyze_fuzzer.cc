@@ -28,11 +28,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto mode : {interlude::text::SentimentMode::kJournal,
                           interlude::text::SentimentMode::kCompat}) {
     auto analysis = Engine().Analyze(text, mode);
-    if (analysis.ok()) {
-      // Serialising touches every span: evidence must point inside the text.
-      const auto json = interlude::text::AnalysisToJson(*analysis, text);
-      (void)json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
+    if (!analysis.ok()) continue;
+    // Every span must lie inside the text, on code-point boundaries.
+    const auto check = [&](interlude::text::Span s) {
+      const auto boundary = [&](size_t at) {
+        return at == text.size() || (static_cast<unsigned char>(text[at]) & 0xC0u) != 0x80u;
+      };
+      if (s.begin > s.end || s.end > text.size() || !boundary(s.begin) || !boundary(s.end)) std::abort();
+    };
+    for (const auto& e : analysis->emotions) for (const auto& s : e.evidence) check(s);
+    for (const auto& t : analysis->themes) for (const auto& s : t.evidence) check(s);
+    for (const auto& d : analysis->distortions) check(d.evidence);
+    for (const auto& f : analysis->risk.findings) check(f.evidence);
+    // The server seals analyses with a strict dump: it must not throw.
+    (void)interlude::text::AnalysisToJson(*analysis, text).dump();
   }
   return 0;
 }

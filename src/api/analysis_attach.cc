@@ -7,36 +7,49 @@
 namespace interlude::api {
 namespace {
 
-void AppendLine(std::string& out, const Json& value) {
-  if (value.is_string() && !value.get_ref<const std::string&>().empty()) {
-    if (!out.empty()) out.push_back('\n');
-    out += value.get_ref<const std::string&>();
-  } else if (value.is_array()) {
-    for (const Json& item : value) AppendLine(out, item);
+void AppendPiece(AnalysedText& out, const std::string& field, const Json& value) {
+  if (value.is_array()) {
+    for (const Json& item : value) AppendPiece(out, field, item);
+    return;
   }
+  if (!value.is_string() || value.get_ref<const std::string&>().empty()) return;
+  if (!out.text.empty()) out.text.push_back('\n');
+  const size_t begin = out.text.size();
+  out.text += value.get_ref<const std::string&>();
+  out.segments.push_back({{"field", field}, {"begin", begin}, {"end", out.text.size()}});
 }
 
 }  // namespace
 
-std::string EntryText(const Json& content) {
-  std::string out;
-  if (content.contains("title")) AppendLine(out, content["title"]);
-  if (content.contains("text")) AppendLine(out, content["text"]);
+AnalysedText EntryText(const Json& content) {
+  AnalysedText out;
+  if (content.contains("title")) AppendPiece(out, "title", content["title"]);
+  if (content.contains("text")) AppendPiece(out, "text", content["text"]);
   if (content.contains("fields") && content["fields"].is_object()) {
-    for (const auto& [name, value] : content["fields"].items()) AppendLine(out, value);
+    for (const auto& [name, value] : content["fields"].items()) {
+      AppendPiece(out, "fields." + name, value);
+    }
   }
   return out;
 }
 
-void AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content) {
+void AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
+                    const Json& segments) {
   if (deps.analyzer == nullptr || text.empty()) return;
-  auto analysis = deps.analyzer->Analyze(text);
-  if (!analysis.ok()) {
-    Log(LogLevel::kWarn, "analysis.skipped", {{"code", LogId(StatusCodeName(analysis.status().code()))},
-                                              {"bytes", static_cast<std::uint64_t>(text.size())}});
-    return;
+  const auto skipped = [&](std::string_view code) {
+    Log(LogLevel::kWarn, "analysis.skipped",
+        {{"code", LogId(code)}, {"bytes", static_cast<std::uint64_t>(text.size())}});
+  };
+  try {
+    auto analysis = deps.analyzer->Analyze(text);
+    if (!analysis.ok()) return skipped(StatusCodeName(analysis.status().code()));
+    Json json = text::AnalysisToJson(*analysis, text);
+    if (!segments.empty()) json["segments"] = segments;
+    (void)json.dump();  // the item is sealed with a strict dump: prove it will not throw
+    content["analysis"] = std::move(json);
+  } catch (const std::exception&) {
+    skipped("exception");  // the words matter more than their analysis: save without it
   }
-  content["analysis"] = text::AnalysisToJson(*analysis, text);
 }
 
 }  // namespace interlude::api

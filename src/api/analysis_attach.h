@@ -11,12 +11,19 @@
 
 namespace interlude::api {
 
-// Every piece of text in an entry's content {title, text, fields}, one per line.
-std::string EntryText(const Json& content);
+// What is analysed for an entry: every piece of its text, one per line, and where each came
+// from, so evidence offsets can be traced back to the field the person wrote in.
+struct AnalysedText {
+  std::string text;
+  Json segments = Json::array();  // [{field: "title"|"text"|"fields.<name>", begin, end}]
+};
+AnalysedText EntryText(const Json& content);
 
 // Sets content["analysis"] to the analysis of `text` (no-op when there is no analyzer or
-// the text is empty). The analysis of valid, bounded input cannot fail; if it ever did, the
-// item is saved without one rather than lost.
-void AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content);
+// the text is empty), with `segments` when given. Evidence offsets are UTF-8 byte offsets
+// into `text`. If analysis ever failed or threw, the item is saved without one rather than
+// lost.
+void AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
+                    const Json& segments = Json::array());
 
 }  // namespace interlude::api

@@ -41,7 +41,8 @@ Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::Sealed
 
 Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
-  AttachAnalysis(deps, EntryText(input.content), input.content);
+  const AnalysedText analysed = EntryText(input.content);
+  AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
   const UnixMillis now = deps.clock.NowMillis();
   store::SealedRecord r;
   r.id = NewId();
@@ -88,7 +89,8 @@ Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(store::SealedRecord r,
                    Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
   ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
-  AttachAnalysis(deps, EntryText(input.content), input.content);
+  const AnalysedText analysed = EntryText(input.content);
+  AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
   r.kind = input.kind;
   r.updated_at = deps.clock.NowMillis();
   const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);

@@ -1,12 +1,19 @@
 // Analysis -> JSON.
 #include "text/analysis_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace interlude::text {
 namespace {
 
 using Json = nlohmann::json;
+
+// Bounds on what is stored with every item: enough to explain a finding, never a copy of
+// a long text.
+constexpr size_t kMaxEvidencePerFinding = 5;
+constexpr size_t kMaxFindings = 20;
 
 // Three decimals are plenty for people and keep responses small.
 double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
@@ -24,7 +31,10 @@ Json AnalysisToJson(const Analysis& a, std::string_view text) {
   Json emotions = Json::array();
   for (const EmotionScore& e : a.emotions) {
     Json evidence = Json::array();
-    for (const Span& s : e.evidence) evidence.push_back(Evidence(s, text));
+    for (const Span& s : e.evidence) {
+      if (evidence.size() == kMaxEvidencePerFinding) break;
+      if (Json ev = Evidence(s, text); !ev.is_null()) evidence.push_back(std::move(ev));
+    }
     emotions.push_back({{"emotion", EmotionName(e.emotion)},
                         {"intensity", Round3(e.intensity)},
                         {"evidence", std::move(evidence)}});
@@ -32,18 +42,29 @@ Json AnalysisToJson(const Analysis& a, std::string_view text) {
   Json themes = Json::array();
   for (const ThemeScore& t : a.themes) {
     Json evidence = Json::array();
-    for (const Span& s : t.evidence) evidence.push_back(Evidence(s, text));
+    for (const Span& s : t.evidence) {
+      if (evidence.size() == kMaxEvidencePerFinding) break;
+      if (Json ev = Evidence(s, text); !ev.is_null()) evidence.push_back(std::move(ev));
+    }
     themes.push_back({{"theme", t.theme}, {"weight", Round3(t.weight)}, {"evidence", std::move(evidence)}});
   }
   Json distortions = Json::array();
   for (const DistortionFinding& d : a.distortions) {
+    if (distortions.size() == kMaxFindings) break;
     distortions.push_back({{"type", DistortionName(d.type)},
                            {"evidence", Evidence(d.evidence, text)},
                            {"confidence", Round3(d.confidence)},
                            {"rule", d.rule}});
   }
   Json findings = Json::array();
-  for (const RiskFinding& f : a.risk.findings) {
+  // The strongest findings first, so the bound never hides the one that set the level.
+  std::vector<const RiskFinding*> ordered;
+  for (const RiskFinding& f : a.risk.findings) ordered.push_back(&f);
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const RiskFinding* x, const RiskFinding* y) { return x->level > y->level; });
+  for (const RiskFinding* fp : ordered) {
+    if (findings.size() == kMaxFindings) break;
+    const RiskFinding& f = *fp;
     findings.push_back({{"level", RiskLevelName(f.level)},
                         {"category", RiskCategoryName(f.category)},
                         {"evidence", Evidence(f.evidence, text)},

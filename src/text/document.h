@@ -57,7 +57,11 @@ struct Document {
   std::string_view Slice(Span span) const { return std::string_view(text).substr(span.begin, span.end - span.begin); }
 };
 
-// Splits `text` (valid UTF-8; callers validate) into sentences and tokens.
+// Splits `text` (valid UTF-8; callers validate) into sentences and tokens. Sentences end
+// at . ! ? (not after an abbreviation or an initial), at line breaks, and after 120 tokens
+// without either.
+// Note: Token::text views Document::text; the returned Document must not be copied (a copy
+// of a short text would leave the views pointing at the original).
 Document Tokenize(std::string_view text);
 
 // NFC + case folding of valid UTF-8 (utf8proc); the input unchanged if it is not valid.

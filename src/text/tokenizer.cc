@@ -80,6 +80,9 @@ constexpr std::array<std::string_view, 30> kEmoticons = {
     "xD", "XD", "=)", "=(",
 };
 
+// Longest sentence, in tokens, before it is cut (about three long written sentences).
+constexpr size_t kMaxSentenceTokens = 120;
+
 constexpr std::array<std::string_view, 14> kAbbreviations = {
     "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "e.g", "i.e", "approx", "dept", "jr", "sr",
 };
@@ -209,8 +212,13 @@ Document Tokenize(std::string_view input) {
   };
 
   while (pos < s.size()) {
+    // A run-on "sentence" is cut every kMaxSentenceTokens tokens: analysers read context
+    // within a sentence, and unbounded sentences would make that quadratic.
+    if (doc.tokens.size() - sentence_start_token >= kMaxSentenceTokens) {
+      close_sentence(doc.tokens.back().span.end);
+    }
     const CodePoint c = Decode(s, pos);
-    if (c.cp == '\n') {
+    if (c.cp == '\n' || c.cp == '\r' || c.cp == 0x2028 || c.cp == 0x2029) {
       close_sentence(doc.tokens.empty() ? pos : doc.tokens.back().span.end);
       pos += c.size;
       continue;
@@ -315,9 +323,12 @@ Document Tokenize(std::string_view input) {
       bool abbreviation = false;
       if (single_dot && !doc.tokens.empty() && doc.tokens.back().span.end == begin) {
         const std::string& prev = doc.tokens.back().norm;
+        // An initial ("J. Smith") is one capital letter; "I." and "a." end sentences.
+        const std::string_view written = doc.tokens.back().text;
         abbreviation = std::find(kAbbreviations.begin(), kAbbreviations.end(), prev) !=
                            kAbbreviations.end() ||
-                       (prev.size() == 1 && IsLetter(static_cast<unsigned char>(prev[0])));
+                       (written.size() == 1 && written[0] >= 'A' && written[0] <= 'Z' &&
+                        written[0] != 'I' && written[0] != 'A');
       }
       add(begin, pos, TokenKind::kPunct);
       if (!abbreviation) pending_end = true;

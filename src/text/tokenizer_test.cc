@@ -48,6 +48,22 @@ TEST(TokenizerTest, SentencesEndAtMarksAndLinesButNotAbbreviations) {
   EXPECT_EQ(d.Slice(d.sentences[3].span), "Better now");
 }
 
+TEST(TokenizerTest, ASentenceEndingInIIsStillASentence) {
+  const Document d = Tokenize("Neither do I. I want to die. Met J. Smith.");
+  ASSERT_EQ(d.sentences.size(), 3u);
+  EXPECT_EQ(d.Slice(d.sentences[1].span), "I want to die.");
+  EXPECT_EQ(d.Slice(d.sentences[2].span), "Met J. Smith.");
+}
+
+TEST(TokenizerTest, RunOnTextIsCutIntoBoundedSentences) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "word ";
+  const Document d = Tokenize(text);
+  ASSERT_EQ(d.sentences.size(), 9u);  // 8 x 120 + 40
+  for (const Sentence& s : d.sentences) EXPECT_LE(s.end_token - s.first_token, 120u);
+  EXPECT_EQ(Tokenize("one\rtwo").sentences.size(), 2u);
+}
+
 TEST(TokenizerTest, CaseFoldingAndCurlyApostrophes) {
   const Document d = Tokenize("I’M FINE. Straße ÉTÉ");
   EXPECT_EQ(d.tokens[0].norm, "i’m");

@@ -241,6 +241,8 @@ test('the analysis reads the words written, and points at them', async () => {
   assert.ok(e.analysis.themes.some((t) => t.theme === 'work'));
   assert.ok(e.analysis.distortions.length > 0);
   assert.ok(e.analysis.sentiment.compound < 0);
+  // Segments say which field each part of the analysed text came from.
+  assert.deepEqual(e.analysis.segments, [{ field: 'text', begin: 0, end: Buffer.byteLength(text) }]);
   // The same analysis comes back on GET and in the list.
   assert.deepEqual(expectStatus(await get(e.id), 200).entry.analysis, e.analysis);
 });
