@@ -86,20 +86,12 @@ Status AppendCheckinJson(const ContentVault& vault, const crypto::SecretKey& key
 
 Result<Json> OpenCheckin(const ContentVault& vault, const crypto::SecretKey& key,
                          const store::SealedRecord& record) {
-  std::string text;
-  RETURN_IF_ERROR(AppendCheckinJson(vault, key, record, text));
-  Json c = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (c.is_discarded()) return DataLoss("stored check-in is not readable");
-  return c;
+  return OpenRecordJson(vault, key, "checkins", record, ClearMembers);
 }
 
 std::string SealCheckin(const ContentVault& vault, const crypto::SecretKey& key,
                         const Json& content, store::SealedRecord& record) {
-  const std::string plain = content.dump();
-  record.body = vault.Seal(key, "checkins", record.id, record.user_id, plain);
-  std::string out;
-  (void)SpliceRecordJson(record, ClearMembers, plain, out);  // `plain` is an object
-  return out;
+  return SealRecordJson(vault, key, "checkins", ClearMembers, content, record);
 }
 
 }  // namespace interlude::api

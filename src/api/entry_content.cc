@@ -104,20 +104,12 @@ Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
 
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record) {
-  std::string text;
-  RETURN_IF_ERROR(AppendEntryJson(vault, key, record, text));
-  Json entry = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (entry.is_discarded()) return DataLoss("stored entry is not readable");
-  return entry;
+  return OpenRecordJson(vault, key, "entries", record, ClearMembers);
 }
 
 std::string SealEntry(const ContentVault& vault, const crypto::SecretKey& key,
                       const Json& content, store::SealedRecord& record) {
-  const std::string plain = content.dump();
-  record.body = vault.Seal(key, "entries", record.id, record.user_id, plain);
-  std::string out;
-  (void)SpliceRecordJson(record, ClearMembers, plain, out);  // `plain` is an object
-  return out;
+  return SealRecordJson(vault, key, "entries", ClearMembers, content, record);
 }
 
 }  // namespace interlude::api

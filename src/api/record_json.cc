@@ -52,4 +52,24 @@ Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
   return SpliceRecordJson(record, clear, plain, out);
 }
 
+Result<Json> OpenRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
+                            std::string_view table, const store::SealedRecord& record,
+                            ClearMembersWriter clear) {
+  std::string text;
+  RETURN_IF_ERROR(AppendRecordJson(vault, key, table, record, clear, text));
+  Json parsed = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return DataLoss("stored item is not readable");
+  return parsed;
+}
+
+std::string SealRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
+                           std::string_view table, ClearMembersWriter clear, const Json& content,
+                           store::SealedRecord& record) {
+  const std::string plain = content.dump();
+  record.body = vault.Seal(key, table, record.id, record.user_id, plain);
+  std::string out;
+  (void)SpliceRecordJson(record, clear, plain, out);  // `plain` is an object
+  return out;
+}
+
 }  // namespace interlude::api

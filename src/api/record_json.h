@@ -29,6 +29,17 @@ Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
 Status SpliceRecordJson(const store::SealedRecord& record, ClearMembersWriter clear,
                         std::string_view plain, std::string& out);
 
+// Opens a record and parses its API form. DataLoss when it does not open or parse.
+Result<Json> OpenRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
+                            std::string_view table, const store::SealedRecord& record,
+                            ClearMembersWriter clear);
+
+// Seals `content` into `record.body` (id, user id, kind and times must be set) and returns
+// the record's API form, built from the plaintext rather than decrypted again.
+std::string SealRecordJson(const ContentVault& vault, const crypto::SecretKey& key,
+                           std::string_view table, ClearMembersWriter clear, const Json& content,
+                           store::SealedRecord& record);
+
 // Appends `"name":"value"` (with a leading comma when `comma`), escaping only when needed.
 void AppendJsonMember(std::string& out, std::string_view name, std::string_view value,
                       bool comma = true);

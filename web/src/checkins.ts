@@ -5,6 +5,7 @@
 // check-ins at that exact `at` are looked at before sending it again, so none is sent twice.
 import { api, ApiError, isTransient, NetworkError } from './api';
 import type { CheckIn, CheckInBody } from './types';
+import { serialFlush } from './serialFlush';
 
 export interface QueuedCheckIn {
   localId: string;
@@ -118,28 +119,13 @@ export async function sendCheckin(localId: string): Promise<CheckInResult> {
   }
 }
 
-let flushing = false;
-let again = false;
-/** Sends every waiting check-in of the user, oldest first; stops at the first that must wait.
- * A call made while a flush runs makes it run once more after. */
-export async function flushCheckins(userId: string): Promise<void> {
-  if (flushing) {
-    again = true;
-    return;
+/** Sends every waiting check-in of the user, oldest first; stops at the first that must wait. */
+export const flushCheckins = serialFlush(async (userId: string) => {
+  for (const c of queuedCheckins(userId)) {
+    const r = await sendCheckin(c.localId);
+    if (r.status === 'kept') break;
   }
-  flushing = true;
-  try {
-    do {
-      again = false;
-      for (const c of queuedCheckins(userId)) {
-        const r = await sendCheckin(c.localId);
-        if (r.status === 'kept') break;
-      }
-    } while (again);
-  } finally {
-    flushing = false;
-  }
-}
+});
 
 /** Retries on the `online` event, on a timer while any wait, and at once. */
 export function startRetryingCheckins(currentUserId: () => string | null): void {

@@ -5,6 +5,7 @@
 import { api, ApiError, isTransient } from './api';
 import type { Entry, EntryBody, EntryFields, EntryKind } from './types';
 import { KIND_FIELDS } from './types';
+import { serialFlush } from './serialFlush';
 
 export interface Draft {
   localId: string;
@@ -183,28 +184,13 @@ export async function sendDraft(localId: string): Promise<SendResult> {
   }
 }
 
-let flushing = false;
-let again = false;
-/** Sends every queued draft of the user, oldest first; stops at the first that must wait.
- * A call made while a flush runs (say, the `online` event) makes it run once more after. */
-export async function flush(userId: string): Promise<void> {
-  if (flushing) {
-    again = true;
-    return;
+/** Sends every queued draft of the user, oldest first; stops at the first that must wait. */
+export const flush = serialFlush(async (userId: string) => {
+  for (const d of queuedFor(userId).reverse()) {
+    const r = await sendDraft(d.localId);
+    if (r.status === 'kept') break;
   }
-  flushing = true;
-  try {
-    do {
-      again = false;
-      for (const d of queuedFor(userId).reverse()) {
-        const r = await sendDraft(d.localId);
-        if (r.status === 'kept') break;
-      }
-    } while (again);
-  } finally {
-    flushing = false;
-  }
-}
+});
 
 /** Starts retrying: on the `online` event and on a timer while drafts wait. */
 export function startRetrying(currentUserId: () => string | null): void {
