@@ -10,17 +10,6 @@
 #include "text/themes.h"
 
 namespace interlude::text {
-namespace {
-
-// Missing data files are an installation problem; say how to fix it.
-Status Explain(const Status& st) {
-  if (st.code() == StatusCode::kNotFound) {
-    return FailedPrecondition(st.message() + " — run `make setup` to install the language data");
-  }
-  return st;
-}
-
-}  // namespace
 
 Analyzer::Analyzer() = default;
 Analyzer::~Analyzer() = default;
@@ -28,11 +17,12 @@ Analyzer::~Analyzer() = default;
 Result<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& data_root) {
   std::unique_ptr<Analyzer> a(new Analyzer());
   const auto load = [](auto result, auto& target) -> Status {
-    if (!result.ok()) return Explain(result.status());
+    if (!result.ok()) return result.status();
     target = std::move(result).value();
     return OkStatus();
   };
-  RETURN_IF_ERROR(load(SentimentAnalyzer::Load(data_root + "/node_modules/vader-sentiment/vader_lexicon.txt"),
+  // The only file `make setup` installs; its loader says so when it is missing.
+  RETURN_IF_ERROR(load(SentimentAnalyzer::Load(SentimentAnalyzer::DefaultLexiconPath(data_root)),
                        a->sentiment_));
   RETURN_IF_ERROR(load(EmotionAnalyzer::Load(data_root), a->emotions_));
   RETURN_IF_ERROR(load(ThemeAnalyzer::Load(data_root), a->themes_));

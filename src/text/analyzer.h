@@ -29,8 +29,8 @@ class Analyzer {
  public:
   // Loads every lexicon under `data_root` (the repository's data/ folder, with the
   // npm-installed VADER lexicon under data/node_modules). FailedPrecondition naming
-  // `make setup` when a file is missing; InvalidArgument naming the file and line when one
-  // is malformed.
+  // `make setup` when the VADER lexicon is missing, NotFound naming any other missing file,
+  // InvalidArgument naming the file and line when one is malformed.
   static Result<std::unique_ptr<Analyzer>> Load(const std::string& data_root);
   ~Analyzer();
 

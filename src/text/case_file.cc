@@ -1,8 +1,8 @@
 // Case-file reading and the data folder locations.
 #include "text/case_file.h"
+#include "text/data_file.h"
 
 #include <cstdlib>
-#include <fstream>
 
 namespace interlude::text {
 namespace {
@@ -35,19 +35,12 @@ std::string SourceDir() {
 }  // namespace
 
 Result<std::vector<Case>> LoadCaseFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFound("case file not found: " + path);
   std::vector<Case> cases;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  RETURN_IF_ERROR(ForEachDataLine(
+      path, "case file", [&](const std::string& line, int number) -> Status {
     const size_t tab = line.find('\t');
     if (tab == std::string::npos || tab == 0) {
-      return InvalidArgument(path + ":" + std::to_string(number) +
-                             ": expected `text<TAB>expected`");
+      return DataLineError(path, number, "expected `text<TAB>expected`");
     }
     Case c;
     c.line = number;
@@ -57,7 +50,8 @@ Result<std::vector<Case>> LoadCaseFile(const std::string& path) {
     c.expected = rest.substr(0, tab2);
     if (tab2 != std::string::npos) c.note = rest.substr(tab2 + 1);
     cases.push_back(std::move(c));
-  }
+    return OkStatus();
+  }));
   return cases;
 }
 

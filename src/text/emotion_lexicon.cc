@@ -1,9 +1,9 @@
 // PhraseLexicon: loading (with inflection generation) and left-to-right longest matching.
 #include "text/emotion_lexicon.h"
+#include "text/data_file.h"
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <utility>
 
 namespace interlude::text {
@@ -71,8 +71,6 @@ std::string Trim(const std::string& s) {
 
 Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
                                           std::vector<std::string> labels) {
-  std::ifstream in(path);
-  if (!in) return NotFound("lexicon not found: " + path);
   PhraseLexicon lex;
   const bool open_set = labels.empty();
   lex.labels_ = std::move(labels);
@@ -81,12 +79,8 @@ Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
     Target target;
   };
   std::vector<Pending> singles;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (Trim(line).empty() || line[0] == '#') continue;
+  RETURN_IF_ERROR(ForEachDataLine(
+      path, "lexicon", [&](const std::string& line, int number) -> Status {
     const std::vector<std::string> parts = Split(line, '\t');
     const std::string where = path + ":" + std::to_string(number) + ": ";
     if (parts.size() < 3) return InvalidArgument(where + "expected phrase<TAB>label<TAB>weight");
@@ -122,7 +116,8 @@ Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
     if (doc.tokens.size() == 1 && IsAsciiWord(doc.tokens[0].base)) {
       singles.push_back({doc.tokens[0].base, target});
     }
-  }
+    return OkStatus();
+  }));
   for (const Pending& p : singles) {
     for (const std::string& form : Inflections(p.word)) lex.Add(form, {}, p.target, true);
   }

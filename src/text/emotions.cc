@@ -1,10 +1,10 @@
 // EmotionAnalyzer: lexicon hits, then negation, intensity and a noisy-or per emotion.
 #include "text/emotions.h"
+#include "text/data_file.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
-#include <fstream>
 
 namespace interlude::text {
 namespace {
@@ -63,14 +63,8 @@ Result<std::unique_ptr<EmotionAnalyzer>> EmotionAnalyzer::Load(const std::string
   ASSIGN_OR_RETURN(a->lexicon_,
                    PhraseLexicon::Load(data_root + "/text/emotions.txt", EmotionLabels()));
   const std::string path = data_root + "/text/intensifiers.txt";
-  std::ifstream in(path);
-  if (!in) return NotFound("intensifier list not found: " + path);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  RETURN_IF_ERROR(ForEachDataLine(
+      path, "intensifier list", [&](const std::string& line, int number) -> Status {
     const size_t tab = line.find('\t');
     const std::string where = path + ":" + std::to_string(number) + ": ";
     if (tab == std::string::npos || tab == 0) {
@@ -91,7 +85,8 @@ Result<std::unique_ptr<EmotionAnalyzer>> EmotionAnalyzer::Load(const std::string
     entry.factor = factor;
     for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) entry.before.push_back(doc.tokens[i].base);
     a->intensifiers_[doc.tokens.back().base].push_back(std::move(entry));
-  }
+    return OkStatus();
+  }));
   return a;
 }
 

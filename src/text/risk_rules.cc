@@ -1,8 +1,8 @@
 // Parsing of the risk data files and the pattern matcher (see risk_rules.h).
 #include "text/risk_rules.h"
+#include "text/data_file.h"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 namespace interlude::text::risk_internal {
@@ -41,10 +41,6 @@ Word MakeWord(std::string text) {
   return w;
 }
 
-Status LineError(const std::string& path, int line, const std::string& what) {
-  return InvalidArgument(path + ":" + std::to_string(line) + ": " + what);
-}
-
 Result<RiskLevel> ParseLevel(std::string_view s) {
   if (s == "none") return RiskLevel::kNone;
   if (s == "low") return RiskLevel::kLow;
@@ -74,25 +70,21 @@ Result<RuleKind> ParseKind(std::string_view s) {
 }
 
 Status LoadLexicon(const std::string& path, RuleSet* set) {
-  std::ifstream in(path);
-  if (!in) return NotFound("risk lexicon not found: " + path);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
+  RETURN_IF_ERROR(ForEachDataLine(
+      path, "risk lexicon", [&](const std::string& line, int number) -> Status {
     const std::string t = Trim(line);
-    if (t.empty() || t[0] == '#') continue;
+    if (t.empty()) return OkStatus();
     if (t[0] == '=') {
       const size_t arrow = t.find("->");
-      if (arrow == std::string::npos) return LineError(path, number, "rewrite needs `->`");
+      if (arrow == std::string::npos) return DataLineError(path, number, "rewrite needs `->`");
       Rewrite r;
       r.from = SplitOn(t.substr(1, arrow - 1), ' ');
       r.to = SplitOn(t.substr(arrow + 2), ' ');
-      if (r.from.empty() || r.to.empty()) return LineError(path, number, "empty rewrite");
+      if (r.from.empty() || r.to.empty()) return DataLineError(path, number, "empty rewrite");
       set->rewrites.push_back(std::move(r));
     } else if (t[0] == '@') {
       const size_t colon = t.find(':');
-      if (colon == std::string::npos) return LineError(path, number, "class needs `:`");
+      if (colon == std::string::npos) return DataLineError(path, number, "class needs `:`");
       WordClass c;
       c.name = Trim(t.substr(1, colon - 1));
       for (const std::string& phrase : SplitOn(t.substr(colon + 1), ',')) {
@@ -100,16 +92,17 @@ Status LoadLexicon(const std::string& path, RuleSet* set) {
         for (std::string& w : SplitOn(phrase, ' ')) words.push_back(MakeWord(std::move(w)));
         c.phrases.push_back(std::move(words));
       }
-      if (c.name.empty() || c.phrases.empty()) return LineError(path, number, "empty class");
+      if (c.name.empty() || c.phrases.empty()) return DataLineError(path, number, "empty class");
       if (set->class_index.count(c.name) != 0) {
-        return LineError(path, number, "class @" + c.name + " defined twice");
+        return DataLineError(path, number, "class @" + c.name + " defined twice");
       }
       set->class_index[c.name] = static_cast<int>(set->classes.size());
       set->classes.push_back(std::move(c));
     } else {
-      return LineError(path, number, "expected `= rewrite` or `@class:`");
+      return DataLineError(path, number, "expected `= rewrite` or `@class:`");
     }
-  }
+    return OkStatus();
+  }));
   std::stable_sort(set->rewrites.begin(), set->rewrites.end(),
                    [](const Rewrite& a, const Rewrite& b) { return a.from.size() > b.from.size(); });
   for (size_t i = 0; i < set->rewrites.size(); ++i) {
@@ -178,41 +171,36 @@ void IndexRule(RuleSet* set, int index) {
 }
 
 Status LoadPatterns(const std::string& path, RuleSet* set) {
-  std::ifstream in(path);
-  if (!in) return NotFound("risk patterns not found: " + path);
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (Trim(line).empty() || Trim(line)[0] == '#') continue;
+  RETURN_IF_ERROR(ForEachDataLine(
+      path, "risk patterns", [&](const std::string& line, int number) -> Status {
     const std::vector<std::string> cols = SplitOn(line, '\t');
-    if (cols.size() != 4) return LineError(path, number, "expected 4 TAB-separated columns");
+    if (cols.size() != 4) return DataLineError(path, number, "expected 4 TAB-separated columns");
     Rule rule;
     rule.id = cols[0];
     const size_t colon = cols[1].find(':');
-    if (colon == std::string::npos) return LineError(path, number, "expected level:category");
+    if (colon == std::string::npos) return DataLineError(path, number, "expected level:category");
     auto level = ParseLevel(cols[1].substr(0, colon));
-    if (!level.ok()) return LineError(path, number, level.status().message());
+    if (!level.ok()) return DataLineError(path, number, level.status().message());
     auto category = ParseCategory(cols[1].substr(colon + 1));
-    if (!category.ok()) return LineError(path, number, category.status().message());
+    if (!category.ok()) return DataLineError(path, number, category.status().message());
     auto kind = ParseKind(cols[2]);
-    if (!kind.ok()) return LineError(path, number, kind.status().message());
+    if (!kind.ok()) return DataLineError(path, number, kind.status().message());
     rule.level = *level;
     rule.category = *category;
     rule.kind = *kind;
     for (std::string& token : SplitOn(cols[3], ' ')) {
       auto e = ParseElement(*set, std::move(token));
-      if (!e.ok()) return LineError(path, number, e.status().message());
+      if (!e.ok()) return DataLineError(path, number, e.status().message());
       rule.elements.push_back(std::move(e).value());
     }
-    if (rule.elements.empty()) return LineError(path, number, "empty pattern");
+    if (rule.elements.empty()) return DataLineError(path, number, "empty pattern");
     if (rule.elements[0].optional || rule.elements[0].kind == Element::Kind::kGap) {
-      return LineError(path, number, "a pattern must start with a required word or class");
+      return DataLineError(path, number, "a pattern must start with a required word or class");
     }
     set->rules.push_back(std::move(rule));
     IndexRule(set, static_cast<int>(set->rules.size() - 1));
-  }
+    return OkStatus();
+  }));
   return OkStatus();
 }
 

@@ -1,9 +1,9 @@
 // Style profile computation.
 #include "text/style.h"
+#include "text/data_file.h"
 
 #include <array>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 namespace interlude::text {
@@ -29,14 +29,9 @@ double Clamp01(double v) { return v < 0 ? 0 : v > 1 ? 1 : v; }
 
 Result<std::unique_ptr<StyleAnalyzer>> StyleAnalyzer::Load(const std::string& data_root) {
   const std::string path = data_root + "/text/function_words.txt";
-  std::ifstream in(path);
-  if (!in) return NotFound("missing language data file " + path + " (run `make setup`)");
   std::unique_ptr<StyleAnalyzer> analyzer(new StyleAnalyzer());
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
+  RETURN_IF_ERROR(ForEachDataLine(
+      path, "function-word list", [&](const std::string& line, int number) -> Status {
     const size_t tab = line.find('\t');
     const std::string name = line.substr(0, tab);
     size_t bit = kCategoryCount;
@@ -44,12 +39,13 @@ Result<std::unique_ptr<StyleAnalyzer>> StyleAnalyzer::Load(const std::string& da
       if (kCategoryNames[i] == name) bit = i;
     }
     if (tab == std::string::npos || bit == kCategoryCount) {
-      return InvalidArgument(path + ":" + std::to_string(number) + ": unknown category");
+      return DataLineError(path, number, "unknown category");
     }
     std::istringstream words(line.substr(tab + 1));
     std::string word;
     while (words >> word) analyzer->categories_[word] |= 1u << bit;
-  }
+    return OkStatus();
+  }));
   return analyzer;
 }
 
