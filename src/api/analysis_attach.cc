@@ -33,23 +33,28 @@ AnalysedText EntryText(const Json& content) {
   return out;
 }
 
-void AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
-                    const Json& segments) {
-  if (deps.analyzer == nullptr || text.empty()) return;
+text::RiskAssessment AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
+                                    const Json& segments) {
+  if (deps.analyzer == nullptr || text.empty()) return {};
   const auto skipped = [&](std::string_view code) {
     Log(LogLevel::kWarn, "analysis.skipped",
         {{"code", LogId(code)}, {"bytes", static_cast<std::uint64_t>(text.size())}});
   };
   try {
     auto analysis = deps.analyzer->Analyze(text);
-    if (!analysis.ok()) return skipped(StatusCodeName(analysis.status().code()));
+    if (!analysis.ok()) {
+      skipped(StatusCodeName(analysis.status().code()));
+      return {};
+    }
     Json json = text::AnalysisToJson(*analysis, text);
     if (!segments.empty()) json["segments"] = segments;
     (void)json.dump();  // the item is sealed with a strict dump: prove it will not throw
     content["analysis"] = std::move(json);
+    return std::move(analysis->risk);
   } catch (const std::exception&) {
     skipped("exception");  // the words matter more than their analysis: save without it
   }
+  return {};
 }
 
 }  // namespace interlude::api

@@ -20,10 +20,11 @@ struct AnalysedText {
 AnalysedText EntryText(const Json& content);
 
 // Sets content["analysis"] to the analysis of `text` (no-op when there is no analyzer or
-// the text is empty), with `segments` when given. Evidence offsets are UTF-8 byte offsets
+// the text is empty), with `segments` when given, and returns its risk findings for the
+// safety layer (empty when there was no analysis). Evidence offsets are UTF-8 byte offsets
 // into `text`. If analysis ever failed or threw, the item is saved without one rather than
 // lost.
-void AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
-                    const Json& segments = Json::array());
+text::RiskAssessment AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
+                                    const Json& segments = Json::array());
 
 }  // namespace interlude::api

@@ -29,7 +29,7 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 20> kRoutes = {{
+constexpr std::array<Route, 33> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
@@ -50,6 +50,19 @@ constexpr std::array<Route, 20> kRoutes = {{
     {"POST", "/api/v1/checkins", Access::kSession, Body::kObject, HandleCreateCheckin},
     {"GET", "/api/v1/checkins", Access::kSession, Body::kNone, HandleListCheckins},
     {"DELETE", "/api/v1/checkins/{id}", Access::kSession, Body::kNone, HandleDeleteCheckin},
+    {"GET", "/api/v1/safety/resources", Access::kPublic, Body::kNone, HandleSafetyResources},
+    {"GET", "/api/v1/safety/screener", Access::kPublic, Body::kNone, HandleScreenerQuestions},
+    {"POST", "/api/v1/screenings", Access::kSession, Body::kObject, HandleCreateScreening},
+    {"GET", "/api/v1/screenings", Access::kSession, Body::kNone, HandleListScreenings},
+    {"GET", "/api/v1/safety-plan", Access::kSession, Body::kNone, HandleGetSafetyPlan},
+    {"PUT", "/api/v1/safety-plan", Access::kSession, Body::kObject, HandlePutSafetyPlan},
+    {"POST", "/api/v1/clinician/invitations", Access::kSession, Body::kOptionalObject, HandleCreateInvitation},
+    {"GET", "/api/v1/clinician/alerts", Access::kSession, Body::kNone, HandleClinicianAlerts},
+    {"POST", "/api/v1/clinician/alerts/{id}/acknowledge", Access::kSession, Body::kOptionalObject, HandleAcknowledgeAlert},
+    {"POST", "/api/v1/links", Access::kSession, Body::kObject, HandleCreateLink},
+    {"GET", "/api/v1/links", Access::kSession, Body::kNone, HandleListLinks},
+    {"PATCH", "/api/v1/links/{id}", Access::kSession, Body::kObject, HandlePatchLink},
+    {"DELETE", "/api/v1/links/{id}", Access::kSession, Body::kNone, HandleDeleteLink},
 }};
 
 std::vector<std::string_view> Split(std::string_view path) {

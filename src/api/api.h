@@ -12,10 +12,12 @@ namespace interlude::api {
 
 class Api {
  public:
-  // `analyzer` may be null (then writes carry no analysis).
+  // `analyzer` may be null (then writes carry no analysis), `safety` too (then no
+  // resources or messages), and `notifier` (then no outbound alert notices).
   Api(store::Store& store, const Clock& clock, const ContentVault& vault, ApiOptions options,
-      const text::Analyzer* analyzer = nullptr)
-      : deps_{store, clock, vault, std::move(options), analyzer} {}
+      const text::Analyzer* analyzer = nullptr, const safety::SafetyLayer* safety = nullptr,
+      AlertNotifier* notifier = nullptr)
+      : deps_{store, clock, vault, std::move(options), analyzer, safety, notifier} {}
 
   // Serves one request whose path starts with /api/. Never throws; bad input is never a 500.
   HttpResponse Handle(const HttpRequest& request);

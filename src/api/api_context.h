@@ -19,6 +19,10 @@
 #include "store/store.h"
 #include "text/analyzer.h"
 
+namespace interlude::safety {
+class SafetyLayer;
+}
+
 namespace interlude::api {
 
 struct ApiOptions {
@@ -29,6 +33,16 @@ struct ApiOptions {
   int login_max_failures_per_address = 20;
   int login_window_minutes = 15;
   int signup_max_per_window = 20;
+  bool clinician_alerts = true;  // the clinic's policy: alerts reach linked clinicians
+  int invitation_days = 7;       // how long a clinician's invitation code stays valid
+};
+
+// Told when a safety alert was raised, after its commit, so an outbound notice ("an alert
+// is waiting", no content) can go out. Implementations must not block the request.
+class AlertNotifier {
+ public:
+  virtual ~AlertNotifier() = default;
+  virtual void AlertRaised() = 0;
 };
 
 struct ApiDeps {
@@ -38,6 +52,10 @@ struct ApiDeps {
   ApiOptions options;
   // Reads every entry and check-in note on write; null only in tests that do not need it.
   const text::Analyzer* analyzer = nullptr;
+  // Tiers, resources and messages; null only in tests that do not need them (then writes
+  // carry a bare tier and no resources).
+  const safety::SafetyLayer* safety = nullptr;
+  AlertNotifier* notifier = nullptr;  // may be null: no outbound notices
 };
 
 // The authenticated caller.

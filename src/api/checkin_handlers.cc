@@ -2,9 +2,11 @@
 #include "api/analysis_attach.h"
 #include "api/checkin_content.h"
 #include "api/handlers.h"
+#include "api/write_safety.h"
 #include "base/log.h"
 #include "base/random.h"
 #include "base/time_format.h"
+#include "safety/tier_policy.h"
 
 namespace interlude::api {
 namespace {
@@ -26,8 +28,9 @@ Result<std::optional<UnixMillis>> QueryTime(const RequestContext& ctx, const cha
 Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   const UnixMillis now = deps.clock.NowMillis();
   ASSIGN_OR_RETURN(CheckinInput input, ParseCheckinInput(ctx.body, now));
+  text::RiskAssessment risk;
   if (input.content["note"].is_string()) {
-    AttachAnalysis(deps, input.content["note"].get<std::string>(), input.content);
+    risk = AttachAnalysis(deps, input.content["note"].get<std::string>(), input.content);
   }
   store::SealedRecord r;
   r.id = NewId();
@@ -35,10 +38,15 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   r.kind = "mood";
   r.sort_at = input.at;
   r.created_at = r.updated_at = now;
+  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(risk),
+                                     store::Collection::kCheckins, r.id, now);
+  KeepWithItem(ws.assessment, input.content, r);
   const std::string json = SealCheckin(deps.vault, ctx.caller().data_key, input.content, r);
-  RETURN_IF_ERROR(Checkins(deps).Insert(r));
-  Log(LogLevel::kInfo, "checkin.created", {{"user", LogId(r.user_id)}, {"checkin", LogId(r.id)}});
-  return RawJsonReply(201, "{\"checkin\":" + json + "}");
+  RETURN_IF_ERROR(Checkins(deps).Insert(r, AlertOf(ws)));  // SAFE-080: stored first
+  Log(LogLevel::kInfo, "checkin.created",
+      {{"user", LogId(r.user_id)}, {"checkin", LogId(r.id)}, {"tier", r.risk_tier}});
+  AfterCommit(deps, ctx.caller(), ws);
+  return RawJsonReply(201, "{\"checkin\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) + "}");
 }
 
 Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {

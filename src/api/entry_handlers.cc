@@ -5,8 +5,10 @@
 #include "api/entry_content.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
+#include "api/write_safety.h"
 #include "base/log.h"
 #include "base/random.h"
+#include "safety/tier_policy.h"
 
 namespace interlude::api {
 namespace {
@@ -42,18 +44,24 @@ Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::Sealed
 Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
   const AnalysedText analysed = EntryText(input.content);
-  AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
+  const text::RiskAssessment risk =
+      AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
   const UnixMillis now = deps.clock.NowMillis();
   store::SealedRecord r;
   r.id = NewId();
   r.user_id = ctx.caller().user.id;
   r.kind = input.kind;
   r.sort_at = r.created_at = r.updated_at = now;
+  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(risk),
+                                     store::Collection::kEntries, r.id, now);
+  KeepWithItem(ws.assessment, input.content, r);
   const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
-  RETURN_IF_ERROR(Entries(deps).Insert(r));
+  RETURN_IF_ERROR(Entries(deps).Insert(r, AlertOf(ws)));  // SAFE-080: stored first
   Log(LogLevel::kInfo, "entry.created", {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)},
-                                         {"bytes", static_cast<std::uint64_t>(r.body.size())}});
-  return RawJsonReply(201, "{\"entry\":" + json + "}");
+                                         {"bytes", static_cast<std::uint64_t>(r.body.size())},
+                                         {"tier", r.risk_tier}});
+  AfterCommit(deps, ctx.caller(), ws);
+  return RawJsonReply(201, "{\"entry\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) + "}");
 }
 
 Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
@@ -90,13 +98,19 @@ Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
                    Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
   ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
   const AnalysedText analysed = EntryText(input.content);
-  AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
+  const text::RiskAssessment risk =
+      AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
   r.kind = input.kind;
   r.updated_at = deps.clock.NowMillis();
+  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(risk),
+                                     store::Collection::kEntries, r.id, r.updated_at);
+  KeepWithItem(ws.assessment, input.content, r);
   const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
-  RETURN_IF_ERROR(Entries(deps).Replace(r));
-  Log(LogLevel::kInfo, "entry.replaced", {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)}});
-  return RawJsonReply(200, "{\"entry\":" + json + "}");
+  RETURN_IF_ERROR(Entries(deps).Replace(r, AlertOf(ws)));
+  Log(LogLevel::kInfo, "entry.replaced",
+      {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)}, {"tier", r.risk_tier}});
+  AfterCommit(deps, ctx.caller(), ws);
+  return RawJsonReply(200, "{\"entry\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) + "}");
 }
 
 Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx) {

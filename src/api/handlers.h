@@ -39,6 +39,26 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleDeleteCheckin(ApiDeps& deps, RequestContext& ctx);
 
+// Safety (safety_handlers.cc)
+Result<Reply> HandleSafetyResources(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleScreenerQuestions(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleCreateScreening(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListScreenings(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePutSafetyPlan(ApiDeps& deps, RequestContext& ctx);
+
+// Links and alerts (link_handlers.cc)
+Result<Reply> HandleCreateInvitation(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleCreateLink(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListLinks(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePatchLink(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteLink(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianAlerts(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleAcknowledgeAlert(ApiDeps& deps, RequestContext& ctx);
+
+// PermissionDenied unless the caller has `role`.
+Status RequireRole(const RequestContext& ctx, store::Role role);
+
 // An integer query parameter in [lo, hi], or `fallback` when absent.
 Result<std::int64_t> QueryInt(const RequestContext& ctx, const char* name, std::int64_t lo,
                               std::int64_t hi, std::int64_t fallback);

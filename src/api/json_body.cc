@@ -159,6 +159,15 @@ Result<std::optional<std::int64_t>> ObjectReader::OptionalInt(const char* name, 
   return std::optional<std::int64_t>(v);
 }
 
+Result<std::optional<bool>> ObjectReader::OptionalBool(const char* name) {
+  known_.insert(name);
+  const auto it = object_.find(name);
+  if (it == object_.end() || it->is_null()) return std::optional<bool>();
+  const std::string field = FieldName(name);
+  if (!it->is_boolean()) return InvalidArgument(HumanName(field) + " must be true or false", field);
+  return std::optional<bool>(it->get<bool>());
+}
+
 Result<std::optional<double>> ObjectReader::OptionalNumber(const char* name, double lo,
                                                            double hi) {
   known_.insert(name);

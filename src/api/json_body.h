@@ -43,6 +43,8 @@ class ObjectReader {
                                                   std::int64_t hi);
   Result<std::int64_t> RequiredInt(const char* name, std::int64_t lo, std::int64_t hi);
   Result<std::optional<double>> OptionalNumber(const char* name, double lo, double hi);
+  // Absent or null -> nullopt; present must be true or false.
+  Result<std::optional<bool>> OptionalBool(const char* name);
   // Absent or null -> empty. Each item a string of at most `max_chars`.
   Result<std::vector<std::string>> OptionalStringArray(const char* name, size_t max_items,
                                                        size_t max_chars);

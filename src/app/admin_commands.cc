@@ -40,8 +40,10 @@ int RunDemo(const std::string& data_dir) {
   if (!data.ok()) return Fail(data.status().message());
   auto analyzer = text::Analyzer::Load(LanguageDataRoot());
   if (!analyzer.ok()) return Fail(analyzer.status().message());
+  auto safety_layer = safety::SafetyLayer::Load(LanguageDataRoot(), "");
+  if (!safety_layer.ok()) return Fail(safety_layer.status().message());
   const Status st = SeedDemo(*data->store, *data->vault, SystemClock::Get().NowMillis(), std::cout,
-                             analyzer->get());
+                             analyzer->get(), safety_layer->get());
   if (!st.ok()) return Fail(st.message());
   return 0;
 }

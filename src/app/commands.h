@@ -46,6 +46,13 @@ struct EvalFlags {
 };
 int RunEval(const EvalFlags& flags);
 
+// `interlude alerts list`: safety alerts, newest first (ids, tier, reason codes — no words).
+int RunAlertsList(const std::string& data_dir, bool open_only);
+
+// `interlude safety check-text`: runs the safe-messaging checker over each stdin line and
+// prints one line per violation (line number, rule, category); exit code 1 when any.
+int RunSafetyCheckText(const std::string& data_root);
+
 // Prints "interlude: <message>" to stderr and returns 1.
 int Fail(const std::string& message);
 

@@ -55,9 +55,9 @@ std::vector<std::string> PickEmotions(int valence, int energy, std::mt19937& rng
 class Seeder {
  public:
   Seeder(store::Store& store, const api::ContentVault& vault, UnixMillis now,
-         const text::Analyzer* analyzer)
+         const text::Analyzer* analyzer, const safety::SafetyLayer* safety)
       : store_(store), vault_(vault), now_(now), clock_(now),
-        api_(store, clock_, vault, Options(), analyzer) {}
+        api_(store, clock_, vault, Options(), analyzer, safety) {}
 
   Status SeedPersona(const Persona& p, std::uint32_t seed) {
     clock_.Set(now_ - kDays * kDay - kDay);
@@ -124,6 +124,39 @@ class Seeder {
     spec.password = std::string(kDemoPassword);
     spec.clinic_id = clinic.id;
     return api::CreateAccount(deps, spec).status();
+  }
+
+  // The worsening client links to the clinician (sharing mood, questionnaires, the safety
+  // plan and safety alerts), makes a safety plan, and in the last days writes words that
+  // raise the tier to high: the clinician's demo shows an open alert.
+  Status SeedSafety(const Persona& p) {
+    clock_.Set(now_ - 30 * kDay);
+    ASSIGN_OR_RETURN(token_, Login(kDemoClinicianEmail));
+    ASSIGN_OR_RETURN(const Json invitation, Call("POST", "/api/v1/clinician/invitations", Json::object()));
+    ASSIGN_OR_RETURN(token_, Login(p.email));
+    RETURN_IF_ERROR(Call("POST", "/api/v1/links",
+                         Json{{"code", invitation.at("code")},
+                              {"share", {{"mood", true}, {"assessments", true},
+                                         {"safety_plan", true}, {"safety_alerts", true}}}})
+                        .status());
+    clock_.Set(now_ - 21 * kDay);
+    RETURN_IF_ERROR(Call("PUT", "/api/v1/safety-plan", Json{
+        {"steps", {{"warning_signs", {"Not answering texts", "Staying in bed past noon", "Thinking everyone is better off without me"}},
+                   {"coping_strategies", {"Cold water on my face", "Walk to the river and back", "Put the football on"}},
+                   {"distraction", {"Sit in the café on Mill Street", "Call Jonah about the match"}},
+                   {"people_to_ask", {"My sister Leah", "Jonah"}},
+                   {"professionals", {"Dr Rivera (Tuesdays)", "Samaritans 116 123"}},
+                   {"making_safe", {"Leah keeps the spare medication at hers"}}}},
+        {"reasons_for_living", {"Leah's kids", "Finishing the boat with Dad"}}}).status());
+    clock_.Set(now_ - 2 * kDay);
+    RETURN_IF_ERROR(Call("POST", "/api/v1/entries",
+                         Json{{"text", "Bad week. Some nights I wish I could go to sleep and not wake up."}})
+                        .status());
+    clock_.Set(now_ - 5 * 3600 * 1000);
+    return Call("POST", "/api/v1/checkins",
+                Json{{"valence", 1}, {"energy", 1}, {"at", FormatIso8601(now_ - 5 * 3600 * 1000)},
+                     {"note", "Keep thinking about killing myself. Didn't go to work."}})
+        .status();
   }
 
  private:
@@ -194,20 +227,25 @@ void PrintLogins(std::ostream& out) {
 }  // namespace
 
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
-                std::ostream& out, const text::Analyzer* analyzer) {
+                std::ostream& out, const text::Analyzer* analyzer,
+                const safety::SafetyLayer* safety) {
   ASSIGN_OR_RETURN(const auto seeded, store.meta().Get(kSeededMeta));
   if (seeded) {
     out << "Demo data was already seeded.\n";
     PrintLogins(out);
     return OkStatus();
   }
-  Seeder seeder(store, vault, now, analyzer);
+  Seeder seeder(store, vault, now, analyzer, safety);
   RETURN_IF_ERROR(seeder.SeedClinician());
   std::uint32_t seed = 20261128;
   for (const Persona& p : DemoPersonas()) RETURN_IF_ERROR(seeder.SeedPersona(p, seed++));
+  for (const Persona& p : DemoPersonas()) {
+    if (p.course == MoodCourse::kWorsening) RETURN_IF_ERROR(seeder.SeedSafety(p));
+  }
   RETURN_IF_ERROR(store.meta().Put(kSeededMeta, std::to_string(now)));
   out << "Seeded a clinic, a clinician and " << DemoPersonas().size()
-      << " clients with 90 days of check-ins and journal entries.\n";
+      << " clients with 90 days of check-ins and journal entries; Daniel is linked to the "
+         "clinician, has a safety plan and an open safety alert.\n";
   PrintLogins(out);
   return OkStatus();
 }

@@ -9,6 +9,7 @@
 
 #include "api/content_vault.h"
 #include "base/clock.h"
+#include "safety/safety_layer.h"
 #include "store/store.h"
 #include "text/analyzer.h"
 
@@ -16,8 +17,11 @@ namespace interlude::app {
 
 // Seeds once; a second run only prints the log-ins again. `now` anchors the 90 days.
 // Writes the log-ins to `out`.
-// `analyzer` (may be null) reads the demo entries as it would a person's.
+// `analyzer` and `safety` (may be null) read and assess the demo entries as they would a
+// person's. One client (Daniel, whose mood worsens) is linked to the clinician, shares
+// safety alerts, has a safety plan and, in the last days, writes what raises an alert.
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
-                std::ostream& out, const text::Analyzer* analyzer = nullptr);
+                std::ostream& out, const text::Analyzer* analyzer = nullptr,
+                const safety::SafetyLayer* safety = nullptr);
 
 }  // namespace interlude::app

@@ -10,6 +10,7 @@
 #include "app/data_dir.h"
 #include "app/demo_personas.h"
 #include "testing/temp_dir.h"
+#include "text/case_file.h"
 
 namespace interlude::app {
 namespace {
@@ -105,6 +106,33 @@ TEST_F(DemoSeedTest, SecondRunAddsNothing) {
   ASSERT_TRUE(SeedDemo(*data_.store, *data_.vault, kNow, out).ok());
   EXPECT_EQ(data_.store->users().List()->size(), before);
   EXPECT_NE(out.str().find("already seeded"), std::string::npos);
+}
+
+// With the real engine and safety layer, the worsening client's last days raise the tier to
+// high and the linked clinician gets an open alert; the other clients raise none.
+TEST(DemoSeedSafetyTest, TheLinkedClientsLastDaysRaiseOneOpenAlert) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.File("var");
+  ASSERT_TRUE(InitDataDir(dir, NoEnv()).ok());
+  auto data = OpenDataDir(dir, NoEnv(), 2);
+  ASSERT_TRUE(data.ok());
+  auto analyzer = text::Analyzer::Load(text::DataRoot());
+  ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
+  auto safety_layer = safety::SafetyLayer::Load(text::DataRoot(), "");
+  ASSERT_TRUE(safety_layer.ok()) << safety_layer.status().ToString();
+  std::ostringstream out;
+  ASSERT_TRUE(SeedDemo(*data->store, *data->vault, kNow, out, analyzer->get(), safety_layer->get()).ok());
+  auto alerts = data->store->safety().AllAlerts(/*open_only=*/true, 0);
+  ASSERT_TRUE(alerts.ok());
+  ASSERT_EQ(alerts->size(), 1u);
+  EXPECT_EQ((*alerts)[0].source, store::Collection::kCheckins);
+  EXPECT_NE((*alerts)[0].reasons.find("SAFE-010"), std::string::npos) << (*alerts)[0].reasons;
+  auto clinician = data->store->users().List();
+  std::string clinician_id;
+  for (const auto& u : *clinician) {
+    if (u.role == store::Role::kClinician) clinician_id = u.id;
+  }
+  EXPECT_EQ(data->store->safety().AlertsForClinician(clinician_id, true, 0)->size(), 1u);
 }
 
 }  // namespace

@@ -56,6 +56,19 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--data", eval.shared_data, "Public evaluation data")->capture_default_str();
   eval_cmd->add_option("--data-root", eval.data_root, "Language data folder (default: the repository's data/)");
 
+  auto* alerts_cmd = app.add_subcommand("alerts", "Safety alerts");
+  alerts_cmd->require_subcommand(1);
+  bool open_only = false;
+  auto* alerts_list_cmd = alerts_cmd->add_subcommand("list", "List safety alerts (codes only, no content)");
+  alerts_list_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
+  alerts_list_cmd->add_flag("--open", open_only, "Only alerts not yet acknowledged");
+  auto* safety_cmd = app.add_subcommand("safety", "Safety layer tools");
+  safety_cmd->require_subcommand(1);
+  std::string safety_data_root;
+  auto* check_text_cmd = safety_cmd->add_subcommand(
+      "check-text", "Check each stdin line against the safe-messaging rules");
+  check_text_cmd->add_option("--data-root", safety_data_root, "Data folder (default: the repository's data/)");
+
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -69,6 +82,8 @@ int main(int argc, char** argv) {
   if (*enable_cmd) return RunUserDisable(data_dir, login, false);
   if (*analyze_cmd) return RunAnalyze(analyze);
   if (*eval_cmd) return RunEval(eval);
+  if (*alerts_list_cmd) return RunAlertsList(data_dir, open_only);
+  if (*check_text_cmd) return RunSafetyCheckText(safety_data_root);
   if (*version_cmd) {
     std::cout << "interlude " << interlude::kVersion << "\n";
     return 0;

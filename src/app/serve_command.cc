@@ -1,5 +1,6 @@
 // `interlude serve`: open the data directory, start HTTP, wait for SIGINT/SIGTERM, drain.
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -8,6 +9,8 @@
 #include "app/data_dir.h"
 #include "app/language_data.h"
 #include "base/log.h"
+#include "safety/safety_layer.h"
+#include "server/alert_webhook.h"
 #include "server/http_server.h"
 #include "server/static_files.h"
 #include "text/analyzer.h"
@@ -78,9 +81,21 @@ int RunServe(const ServeFlags& flags) {
   api_options.login_max_failures_per_address = config.login_max_failures_per_address;
   api_options.login_window_minutes = config.login_window_minutes;
   api_options.signup_max_per_window = config.signup_max_per_window;
+  api_options.clinician_alerts = config.clinician_alerts;
   auto analyzer = text::Analyzer::Load(LanguageDataRoot());
   if (!analyzer.ok()) return Fail(analyzer.status().message());
-  api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options, analyzer->get());
+  // The clinic's own crisis resources, if any, live in <data-dir>/helplines/.
+  auto safety_layer = safety::SafetyLayer::Load(
+      LanguageDataRoot(), (std::filesystem::path(config.data_dir) / "helplines").string());
+  if (!safety_layer.ok()) return Fail(safety_layer.status().message());
+  std::unique_ptr<server::AlertWebhook> webhook;
+  if (!config.alert_webhook_url.empty()) {
+    auto target = server::ParseWebhookUrl(config.alert_webhook_url);
+    if (!target.ok()) return Fail(target.status().message());
+    webhook = std::make_unique<server::AlertWebhook>(*target, config.public_url);
+  }
+  api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options, analyzer->get(),
+               safety_layer->get(), webhook.get());
 
   auto http = server::HttpServer::Start(options, api, web.get());
   if (!http.ok()) return Fail(http.status().message());

@@ -53,6 +53,19 @@ constexpr StringKey kStringKeys[] = {
     {"web_root", "INTERLUDE_WEB_ROOT", &Config::web_root},
     {"log_level", "INTERLUDE_LOG_LEVEL", &Config::log_level},
     {"trusted_proxies", "INTERLUDE_TRUSTED_PROXIES", &Config::trusted_proxies},
+    {"alert_webhook_url", "INTERLUDE_ALERT_WEBHOOK_URL", &Config::alert_webhook_url},
+    {"public_url", "INTERLUDE_PUBLIC_URL", &Config::public_url},
+};
+
+struct BoolKey {
+  const char* toml_key;
+  const char* env_key;
+  bool Config::*member;
+};
+
+constexpr BoolKey kBoolKeys[] = {
+    {"log_json", "INTERLUDE_LOG_JSON", &Config::log_json},
+    {"clinician_alerts", "INTERLUDE_CLINICIAN_ALERTS", &Config::clinician_alerts},
 };
 
 }  // namespace
@@ -92,11 +105,12 @@ Result<Config> LoadConfig(Config config, const std::string& path, const EnvLooku
         if (!v) return InvalidArgument(std::string(k.toml_key) + " must be a string", k.toml_key);
         config.*k.member = *v;
       }
-      if (key.str() == "log_json") {
+      for (const BoolKey& k : kBoolKeys) {
+        if (key.str() != k.toml_key) continue;
         known = true;
         const auto v = node.value<bool>();
-        if (!v) return InvalidArgument("log_json must be true or false", "log_json");
-        config.log_json = *v;
+        if (!v) return InvalidArgument(std::string(k.toml_key) + " must be true or false", k.toml_key);
+        config.*k.member = *v;
       }
       if (!known) {
         return InvalidArgument("unknown config key: " + std::string(key.str()),
@@ -117,11 +131,13 @@ Result<Config> LoadConfig(Config config, const std::string& path, const EnvLooku
   for (const StringKey& k : kStringKeys) {
     if (const auto v = env(k.env_key)) config.*k.member = *v;
   }
-  if (const auto v = env("INTERLUDE_LOG_JSON")) {
+  for (const BoolKey& k : kBoolKeys) {
+    const auto v = env(k.env_key);
+    if (!v) continue;
     if (*v != "true" && *v != "false" && *v != "1" && *v != "0") {
-      return InvalidArgument("INTERLUDE_LOG_JSON must be true or false", "INTERLUDE_LOG_JSON");
+      return InvalidArgument(std::string(k.env_key) + " must be true or false", k.env_key);
     }
-    config.log_json = (*v == "true" || *v == "1");
+    config.*k.member = (*v == "true" || *v == "1");
   }
   return config;
 }

@@ -28,6 +28,13 @@ struct Config {
   std::string trusted_proxies;
   std::string log_level = "info";
   bool log_json = false;
+  // Safety: whether high-risk alerts reach linked clinicians who were given consent (the
+  // clinic's policy), where an outbound "an alert is waiting" notice is POSTed (http://
+  // only; empty: none), and the address people use to reach this server (for that notice's
+  // link; empty: no link).
+  bool clinician_alerts = true;
+  std::string alert_webhook_url;
+  std::string public_url;
 };
 
 // Reads an environment variable; returns nullopt when unset. Injected for tests.

@@ -7,7 +7,7 @@
 namespace interlude::store {
 namespace {
 
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // 1: accounts, sessions, journal entries, mood check-ins, log-in throttling.
     R"sql(
 CREATE TABLE clinics (
@@ -67,6 +67,67 @@ CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+)sql",
+    // 2: safety — each item's tier in clear, safety plans, screenings, alerts, and the
+    // client-clinician links that decide who may see an alert.
+    R"sql(
+ALTER TABLE entries ADD COLUMN risk_tier INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE checkins ADD COLUMN risk_tier INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX entries_risk ON entries(user_id, updated_at) WHERE risk_tier > 0;
+CREATE INDEX checkins_risk ON checkins(user_id, updated_at) WHERE risk_tier > 0;
+CREATE TABLE safety_plans (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX safety_plans_by_user ON safety_plans(user_id, sort_at DESC, id DESC);
+CREATE TABLE screenings (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX screenings_by_user_time ON screenings(user_id, sort_at DESC, id DESC);
+CREATE INDEX screenings_risk ON screenings(user_id, updated_at) WHERE risk_tier > 0;
+CREATE TABLE alerts (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  source TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  tier INTEGER NOT NULL,
+  reasons TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  acknowledged_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+  acknowledged_at INTEGER
+);
+CREATE INDEX alerts_by_user ON alerts(user_id, created_at DESC);
+CREATE INDEX alerts_by_time ON alerts(created_at DESC);
+CREATE TABLE invitations (
+  code_hash TEXT PRIMARY KEY,
+  clinician_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE TABLE links (
+  id TEXT PRIMARY KEY,
+  client_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  clinician_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  share TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  UNIQUE (client_id, clinician_id)
+);
+CREATE INDEX links_by_clinician ON links(clinician_id);
 )sql",
 };
 

@@ -24,8 +24,21 @@ std::string_view CollectionTable(Collection c) {
   switch (c) {
     case Collection::kEntries: return "entries";
     case Collection::kCheckins: return "checkins";
+    case Collection::kSafetyPlans: return "safety_plans";
+    case Collection::kScreenings: return "screenings";
   }
   return "entries";
+}
+
+bool ParseCollectionTable(std::string_view table, Collection& out) {
+  for (Collection c : {Collection::kEntries, Collection::kCheckins, Collection::kSafetyPlans,
+                       Collection::kScreenings}) {
+    if (CollectionTable(c) == table) {
+      out = c;
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace interlude::store

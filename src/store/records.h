@@ -51,8 +51,10 @@ struct ClinicRecord {
 };
 
 // A user-owned item whose content is one sealed body (entries, check-ins, and later kinds).
-enum class Collection { kEntries, kCheckins };
+// Safety plans hold one record per user (its id is the user's id).
+enum class Collection { kEntries, kCheckins, kSafetyPlans, kScreenings };
 std::string_view CollectionTable(Collection c);
+bool ParseCollectionTable(std::string_view table, Collection& out);
 
 struct SealedRecord {
   std::string id;
@@ -62,6 +64,50 @@ struct SealedRecord {
   UnixMillis created_at = 0;
   UnixMillis updated_at = 0;
   std::string body;  // sealed; associated data binds table, id and user id
+  // The safety tier the item was given (0 none .. 3 high), in clear so that recent history
+  // and alerts work without opening anyone's content; it says nothing of the words.
+  int risk_tier = 0;
+};
+
+// A safety alert for a linked clinician: which item (by reference, never its text), the
+// tier, and the reason codes. Visible to clinicians linked to the person with consent.
+struct AlertRecord {
+  std::string id;
+  std::string user_id;
+  Collection source = Collection::kEntries;
+  std::string item_id;
+  int tier = 0;
+  std::string reasons;  // comma-separated reason codes, e.g. "SAFE-001:preparatory"
+  UnixMillis created_at = 0;
+  std::string acknowledged_by;  // user id of the clinician; empty while open
+  UnixMillis acknowledged_at = 0;
+};
+
+// A clinician's invitation to link: only the hash of the code is kept.
+struct InvitationRecord {
+  std::string code_hash;
+  std::string clinician_id;
+  UnixMillis created_at = 0;
+  UnixMillis expires_at = 0;
+};
+
+// A client's link to a clinician, with what the client chose to share (a JSON object of
+// booleans). Revoking deletes the row: effective at once.
+struct LinkRecord {
+  std::string id;
+  std::string client_id;
+  std::string clinician_id;
+  std::string share_json = "{}";
+  UnixMillis created_at = 0;
+  UnixMillis updated_at = 0;
+};
+
+// One earlier item of a person that carried a safety tier above none.
+struct RiskMark {
+  Collection source = Collection::kEntries;
+  std::string item_id;
+  UnixMillis at = 0;  // when its words were last written (updated_at)
+  int tier = 0;
 };
 
 // Position in a newest-first listing: items strictly older than (sort_at, id).

@@ -2,6 +2,8 @@
 // group commit); none holds a connection beyond its call.
 #include "store/sqlite_store.h"
 
+#include "store/sqlite_safety.h"
+
 #include <array>
 
 namespace interlude::store {
@@ -269,43 +271,48 @@ struct RecordSql {
   const char* count;
 };
 
+#define INTERLUDE_RECORD_COLUMNS "id, user_id, kind, sort_at, created_at, updated_at, body, risk_tier"
 #define INTERLUDE_RECORD_SQL(table)                                                        \
   RecordSql {                                                                              \
-    "INSERT INTO " table " (id, user_id, kind, sort_at, created_at, updated_at, body) "    \
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",                                                 \
-        "SELECT id, user_id, kind, sort_at, created_at, updated_at, body FROM " table      \
-        " WHERE user_id = ?1 AND id = ?2",                                                 \
-        "SELECT id, user_id, kind, sort_at, created_at, updated_at, body FROM " table      \
+    "INSERT INTO " table " (" INTERLUDE_RECORD_COLUMNS ") "                                \
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",                                             \
+        "SELECT " INTERLUDE_RECORD_COLUMNS " FROM " table " WHERE user_id = ?1 AND id = ?2", \
+        "SELECT " INTERLUDE_RECORD_COLUMNS " FROM " table                                  \
         " WHERE user_id = ?1 AND sort_at >= ?2 AND sort_at < ?3 "                          \
         "ORDER BY sort_at DESC, id DESC LIMIT ?4",                                         \
-        "SELECT id, user_id, kind, sort_at, created_at, updated_at, body FROM " table      \
+        "SELECT " INTERLUDE_RECORD_COLUMNS " FROM " table                                  \
         " WHERE user_id = ?1 AND sort_at >= ?2 AND sort_at < ?3 "                          \
         "AND (sort_at < ?5 OR (sort_at = ?5 AND id < ?6)) "                                \
         "ORDER BY sort_at DESC, id DESC LIMIT ?4",                                         \
-        "UPDATE " table " SET kind = ?3, sort_at = ?4, updated_at = ?5, body = ?6 "        \
-        "WHERE user_id = ?1 AND id = ?2",                                                  \
+        "UPDATE " table " SET kind = ?3, sort_at = ?4, updated_at = ?5, body = ?6, "       \
+        "risk_tier = ?7 WHERE user_id = ?1 AND id = ?2",                                   \
         "DELETE FROM " table " WHERE user_id = ?1 AND id = ?2",                            \
         "SELECT COUNT(*) FROM " table " WHERE user_id = ?1"                                \
   }
 
 constexpr RecordSql kEntrySql = INTERLUDE_RECORD_SQL("entries");
 constexpr RecordSql kCheckinSql = INTERLUDE_RECORD_SQL("checkins");
+constexpr RecordSql kSafetyPlanSql = INTERLUDE_RECORD_SQL("safety_plans");
+constexpr RecordSql kScreeningSql = INTERLUDE_RECORD_SQL("screenings");
 #undef INTERLUDE_RECORD_SQL
 
 SealedRecord ReadRecord(const Statement& s) {
-  return {s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4), s.Int(5), s.Blob(6)};
+  return {s.Text(0), s.Text(1), s.Text(2), s.Int(3), s.Int(4), s.Int(5), s.Blob(6),
+          static_cast<int>(s.Int(7))};
 }
 
 class SqliteRecords final : public RecordRepository {
  public:
   SqliteRecords(SqliteDatabase& db, const RecordSql& sql) : db_(db), sql_(sql) {}
 
-  Status Insert(const SealedRecord& r) override {
+  Status Insert(const SealedRecord& r, const AlertRecord* alert) override {
     return db_.Write([&](Connection& c) -> Status {
       ASSIGN_OR_RETURN(Statement s, c.Prepare(sql_.insert));
       s.Bind(1, r.id).Bind(2, r.user_id).Bind(3, r.kind).Bind(4, r.sort_at);
       s.Bind(5, r.created_at).Bind(6, r.updated_at).BindBlob(7, r.body);
-      return s.Run();
+      s.Bind(8, std::int64_t{r.risk_tier});
+      RETURN_IF_ERROR(s.Run());
+      return alert ? InsertAlert(c, *alert) : OkStatus();
     });
   }
 
@@ -341,13 +348,14 @@ class SqliteRecords final : public RecordRepository {
     return out;
   }
 
-  Status Replace(const SealedRecord& r) override {
+  Status Replace(const SealedRecord& r, const AlertRecord* alert) override {
     return db_.Write([&](Connection& c) -> Status {
       ASSIGN_OR_RETURN(Statement s, c.Prepare(sql_.replace));
       s.Bind(1, r.user_id).Bind(2, r.id).Bind(3, r.kind).Bind(4, r.sort_at);
-      s.Bind(5, r.updated_at).BindBlob(6, r.body);
+      s.Bind(5, r.updated_at).BindBlob(6, r.body).Bind(7, std::int64_t{r.risk_tier});
       RETURN_IF_ERROR(s.Run());
-      return ExpectChanged(c, "item");
+      RETURN_IF_ERROR(ExpectChanged(c, "item"));
+      return alert ? InsertAlert(c, *alert) : OkStatus();
     });
   }
 
@@ -492,15 +500,27 @@ class SqliteStore final : public Store {
         sessions_(*db_),
         entries_(*db_, kEntrySql),
         checkins_(*db_, kCheckinSql),
+        safety_plans_(*db_, kSafetyPlanSql),
+        screenings_(*db_, kScreeningSql),
         throttle_(*db_),
         clinics_(*db_),
+        safety_(NewSqliteSafetyRepository(*db_)),
+        links_(NewSqliteLinkRepository(*db_)),
         meta_(*db_) {}
 
   UserRepository& users() override { return users_; }
   SessionRepository& sessions() override { return sessions_; }
   RecordRepository& records(Collection c) override {
-    return c == Collection::kEntries ? static_cast<RecordRepository&>(entries_) : checkins_;
+    switch (c) {
+      case Collection::kEntries: return entries_;
+      case Collection::kCheckins: return checkins_;
+      case Collection::kSafetyPlans: return safety_plans_;
+      case Collection::kScreenings: return screenings_;
+    }
+    return entries_;
   }
+  SafetyRepository& safety() override { return *safety_; }
+  LinkRepository& links() override { return *links_; }
   ThrottleRepository& throttle() override { return throttle_; }
   ClinicRepository& clinics() override { return clinics_; }
   MetaRepository& meta() override { return meta_; }
@@ -511,8 +531,12 @@ class SqliteStore final : public Store {
   SqliteSessions sessions_;
   SqliteRecords entries_;
   SqliteRecords checkins_;
+  SqliteRecords safety_plans_;
+  SqliteRecords screenings_;
   SqliteThrottle throttle_;
   SqliteClinics clinics_;
+  std::unique_ptr<SafetyRepository> safety_;
+  std::unique_ptr<LinkRepository> links_;
   SqliteMeta meta_;
 };
 

@@ -67,13 +67,18 @@ class SessionRepository {
 class RecordRepository {
  public:
   virtual ~RecordRepository() = default;
-  virtual Status Insert(const SealedRecord& record) = 0;  // AlreadyExists: "id"
+  // Stores the record and, when `alert` is given, the alert in the same commit (an
+  // acknowledged high-risk item never lacks its alert). AlreadyExists: "id".
+  virtual Status Insert(const SealedRecord& record, const AlertRecord* alert) = 0;
+  Status Insert(const SealedRecord& record) { return Insert(record, nullptr); }
   virtual Result<SealedRecord> Get(const std::string& user_id, const std::string& id) = 0;
   // Newest first by (sort_at, id).
   virtual Result<std::vector<SealedRecord>> List(const std::string& user_id,
                                                  const ListQuery& query) = 0;
-  // Replaces kind, sort_at, updated_at and body of an existing row of this user.
-  virtual Status Replace(const SealedRecord& record) = 0;
+  // Replaces kind, sort_at, updated_at, risk_tier and body of an existing row of this
+  // user, with the alert (if any) in the same commit.
+  virtual Status Replace(const SealedRecord& record, const AlertRecord* alert) = 0;
+  Status Replace(const SealedRecord& record) { return Replace(record, nullptr); }
   virtual Status Delete(const std::string& user_id, const std::string& id) = 0;
   virtual Result<std::int64_t> Count(const std::string& user_id) = 0;
 };
@@ -100,6 +105,45 @@ class ClinicRepository {
   virtual Result<ClinicRecord> FindByName(const std::string& name) = 0;
 };
 
+// Safety history and alerts. Reads never open content: they use the clear risk tier.
+class SafetyRepository {
+ public:
+  virtual ~SafetyRepository() = default;
+  // The person's items with a tier above none written at or after `since` (entries,
+  // check-ins, screenings), except `except_id` (the item being replaced), newest first.
+  virtual Result<std::vector<RiskMark>> RecentRisk(const std::string& user_id, UnixMillis since,
+                                                   const std::string& except_id) = 0;
+  // Alerts visible to `clinician_id`: those of clients linked to them whose share allows
+  // safety alerts, created since the link. Newest first; open ones only when `open_only`.
+  virtual Result<std::vector<AlertRecord>> AlertsForClinician(const std::string& clinician_id,
+                                                              bool open_only, int limit) = 0;
+  // Every alert (the operator's command line), newest first.
+  virtual Result<std::vector<AlertRecord>> AllAlerts(bool open_only, int limit) = 0;
+  virtual Result<AlertRecord> GetAlert(const std::string& id) = 0;
+  // Marks an open alert acknowledged; an alert already acknowledged keeps its first
+  // acknowledgement (OK). NotFound when there is no such alert.
+  virtual Status AcknowledgeAlert(const std::string& id, const std::string& by,
+                                  UnixMillis at) = 0;
+};
+
+// Invitations and client-clinician links with their consent settings.
+class LinkRepository {
+ public:
+  virtual ~LinkRepository() = default;
+  virtual Status CreateInvitation(const InvitationRecord& invitation) = 0;
+  // Uses the invitation (once) and creates the link, in one commit. NotFound when the code is
+  // unknown, used or expired at `now`; AlreadyExists ("code") when the client is already
+  // linked to that clinician.
+  virtual Result<LinkRecord> Redeem(const std::string& code_hash, const LinkRecord& link,
+                                    UnixMillis now) = 0;
+  virtual Result<std::vector<LinkRecord>> ForClient(const std::string& client_id) = 0;
+  virtual Result<std::vector<LinkRecord>> ForClinician(const std::string& clinician_id) = 0;
+  // NotFound unless the link exists and belongs to `client_id`.
+  virtual Status UpdateShare(const std::string& client_id, const std::string& link_id,
+                             const std::string& share_json, UnixMillis at) = 0;
+  virtual Status Delete(const std::string& client_id, const std::string& link_id) = 0;
+};
+
 class MetaRepository {
  public:
   virtual ~MetaRepository() = default;
@@ -115,6 +159,8 @@ class Store {
   virtual RecordRepository& records(Collection collection) = 0;
   virtual ThrottleRepository& throttle() = 0;
   virtual ClinicRepository& clinics() = 0;
+  virtual SafetyRepository& safety() = 0;
+  virtual LinkRepository& links() = 0;
   virtual MetaRepository& meta() = 0;
 };
 

@@ -47,7 +47,7 @@ describe('content security policy', { skip }, () => {
     await page.getByText('Check-in saved.').waitFor();
     await checkIn(page, 'Neutral', 'Low');
     await page.getByText('Check-in saved.').waitFor();
-    for (const p of ['/today', '/journal', '/journal/new', '/mood', '/settings', '/help']) await visit(p);
+    for (const p of ['/today', '/journal', '/journal/new', '/mood', '/settings', '/help', '/safety-plan', '/screener']) await visit(p);
     // Every range of the mood charts.
     await visit('/mood');
     for (const name of ['Last 3 months', 'All']) {

@@ -2,7 +2,7 @@
 // into ApiError (server said no) or NetworkError (server not reached). A 401 outside the
 // sign-in forms calls the handler set with onUnauthenticated (the app goes to sign-in).
 import { t } from './i18n';
-import type { CheckIn, CheckInBody, Entry, EntryBody, User, Vocabulary, ErrorBody } from './types';
+import type { CheckIn, CheckInBody, Entry, EntryBody, ErrorBody, Resource, Safety, SafetyPlan, ScreenerAnswers, ScreenerQuestion, Screening, User, Vocabulary } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -98,7 +98,8 @@ async function json<T>(method: string, path: string, body?: unknown, opts?: Opti
 function normEntry(e: Entry): Entry {
   return { ...e, title: e.title ?? '', text: e.text ?? '', fields: e.fields ?? {} };
 }
-const one = (r: { entry: Entry }) => ({ entry: normEntry(r.entry) });
+/** An entry, and the safety response a write carries when risk was found. */
+const one = (r: { entry: Entry; safety?: Safety }) => ({ entry: normEntry(r.entry), safety: r.safety ?? null });
 
 export const api = {
   me: () => json<{ user: User }>('GET', '/me', undefined, { noAuthRedirect: true }),
@@ -119,9 +120,9 @@ export const api = {
       `/entries?limit=${limit}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
     ).then((r) => ({ entries: r.entries.map(normEntry), next_before: r.next_before ?? null })),
   getEntry: (id: string) => json<{ entry: Entry }>('GET', `/entries/${encodeURIComponent(id)}`).then(one),
-  createEntry: (body: EntryBody) => json<{ entry: Entry }>('POST', '/entries', body).then(one),
+  createEntry: (body: EntryBody) => json<{ entry: Entry; safety?: Safety }>('POST', '/entries', body).then(one),
   updateEntry: (id: string, body: EntryBody) =>
-    json<{ entry: Entry }>('PUT', `/entries/${encodeURIComponent(id)}`, body).then(one),
+    json<{ entry: Entry; safety?: Safety }>('PUT', `/entries/${encodeURIComponent(id)}`, body).then(one),
   deleteEntry: (id: string) => json<void>('DELETE', `/entries/${encodeURIComponent(id)}`),
 
   listCheckins: (params: { from?: string; to?: string; limit?: number } = {}) => {
@@ -132,8 +133,19 @@ export const api = {
     const qs = q.toString();
     return json<{ checkins: CheckIn[] }>('GET', `/checkins${qs ? `?${qs}` : ''}`);
   },
-  createCheckin: (body: CheckInBody) => json<{ checkin: CheckIn }>('POST', '/checkins', body),
+  createCheckin: (body: CheckInBody) => json<{ checkin: CheckIn; safety?: Safety }>('POST', '/checkins', body),
   vocabulary: () => json<Vocabulary>('GET', '/vocabulary'),
+
+  // Safety: resources and screener questions are public (no session needed).
+  safetyResources: (country: string | null) =>
+    json<{ country: string | null; resources: Resource[] }>('GET', `/safety/resources${country ? `?country=${encodeURIComponent(country)}` : ''}`, undefined, {
+      noAuthRedirect: true,
+    }),
+  screenerQuestions: () => json<{ questions: ScreenerQuestion[] }>('GET', '/safety/screener', undefined, { noAuthRedirect: true }),
+  createScreening: (answers: ScreenerAnswers) => json<{ screening: Screening; safety: Safety }>('POST', '/screenings', { answers }),
+  getSafetyPlan: () => json<{ plan: SafetyPlan }>('GET', '/safety-plan'),
+  putSafetyPlan: (plan: Pick<SafetyPlan, 'steps' | 'reasons_for_living'>) =>
+    json<{ plan: SafetyPlan }>('PUT', '/safety-plan', { steps: plan.steps, reasons_for_living: plan.reasons_for_living }),
 };
 
 /** A message fit to show a person for any error thrown by the calls above. */

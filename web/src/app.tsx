@@ -1,4 +1,5 @@
-// The app frame: skip link, header with navigation and the crisis link (on every page),
+// The app frame: skip link, header with navigation and the crisis bar (the help link on
+// every page, and the person's safety plan when signed in — both early in the tab order),
 // offline and unsent-draft banners, route selection and focus management.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Link } from './components/Link';
@@ -10,6 +11,8 @@ import { Help } from './pages/Help';
 import { JournalList } from './pages/JournalList';
 import { Mood } from './pages/Mood';
 import { NotFound } from './pages/NotFound';
+import { SafetyPlan } from './pages/SafetyPlan';
+import { Screener } from './pages/Screener';
 import { Settings } from './pages/Settings';
 import { SignIn } from './pages/SignIn';
 import { SignUp } from './pages/SignUp';
@@ -19,9 +22,10 @@ import { Welcome } from './pages/Welcome';
 import { usePendingCode, type PendingCode } from './recovery';
 import { navigate, useRoute, wasReplace } from './router';
 import { useUser } from './session';
+import { useMedia } from './useMedia';
 import type { User } from './types';
 
-const PRIVATE = /^\/(today|journal|mood|settings)(\/|$)/;
+const PRIVATE = /^\/(today|journal|mood|settings|safety-plan|screener)(\/|$)/;
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -66,6 +70,8 @@ function privatePage(path: string, user: User, draftId: string | null) {
   if (m) return <Editor key="editor" user={user} id={decodeURIComponent(m[1])} draftId={null} />;
   if (path === '/mood') return <Mood user={user} />;
   if (path === '/settings') return <Settings user={user} />;
+  if (path === '/safety-plan') return <SafetyPlan user={user} />;
+  if (path === '/screener') return <Screener />;
   return <NotFound />;
 }
 
@@ -104,6 +110,8 @@ export function App() {
   const pending = usePendingCount(user?.id ?? null);
   const code = usePendingCode(user?.id);
   const first = useRef(true);
+  // On a phone both crisis-bar links fit on one line only with the shorter plan label.
+  const narrow = useMedia('(max-width: 419px)');
 
   // On a new page (not the first, not a replace), move focus to its heading.
   useEffect(() => {
@@ -130,9 +138,16 @@ export function App() {
         {t('app.skip')}
       </a>
       <aside class="crisis-bar" aria-label={t('nav.crisisLabel')}>
-        <Link href="/help" class="crisis-link">
-          {t('nav.help')}
-        </Link>
+        <div class="crisis-links">
+          <Link href="/help" class="crisis-link" aria-current={path === '/help' ? 'page' : undefined}>
+            {t('nav.help')}
+          </Link>
+          {user && !code && (
+            <Link href="/safety-plan" class="plan-link" aria-current={path === '/safety-plan' ? 'page' : undefined}>
+              {narrow ? t('safety.nav.planShort') : t('safety.nav.plan')}
+            </Link>
+          )}
+        </div>
       </aside>
       <header class="site-header">
         <div class="bar">

@@ -97,3 +97,67 @@ export interface Vocabulary {
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; request_id?: string };
 }
+
+// --- Safety layer (docs/api.md "Safety") ---
+
+export type SafetyTier = 'none' | 'low' | 'moderate' | 'high';
+
+export type ResourceKind = 'emergency' | 'crisis' | 'text' | 'abuse' | 'helping_others' | 'directory';
+
+/** A crisis or support line, as the server lists it for a country. */
+export interface Resource {
+  kind: ResourceKind;
+  name: string;
+  phone?: string;
+  sms?: string;
+  sms_keyword?: string;
+  url?: string;
+  hours?: string;
+  note?: string;
+}
+
+export type SafetyAction =
+  | 'call_emergency'
+  | 'crisis_lines'
+  | 'safety_plan'
+  | 'screener'
+  | 'resources'
+  | 'helping_others'
+  | 'abuse_support'
+  | 'check_in';
+
+/** The safety response a write (or a screening) may carry. Reason codes are for clinicians
+ * and logs; the app never lists them to the person. */
+export interface Safety {
+  tier: SafetyTier;
+  reasons: { rule: string; code: string }[];
+  message: string;
+  resources: Resource[];
+  actions: SafetyAction[];
+  country: string;
+  clinician_alerted: boolean;
+}
+
+export interface ScreenerQuestion {
+  id: string;
+  text: string;
+  time_frame: 'past_month' | 'ever' | 'past_3_months';
+}
+
+export type ScreenerAnswers = Record<string, boolean>;
+
+export interface Screening {
+  id: string;
+  created_at: string;
+  answers: ScreenerAnswers;
+  tier: SafetyTier;
+}
+
+export const PLAN_STEPS = ['warning_signs', 'coping_strategies', 'distraction', 'people_to_ask', 'professionals', 'making_safe'] as const;
+export type PlanStep = (typeof PLAN_STEPS)[number];
+
+export interface SafetyPlan {
+  steps: Record<PlanStep, string[]>;
+  reasons_for_living: string[];
+  updated_at: string | null;
+}

@@ -6,9 +6,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import { queueCheckin, sendCheckin } from '../checkins';
 import { t, type MessageKey } from '../i18n';
-import type { CheckIn, CheckInBody, User, Vocabulary } from '../types';
+import type { CheckIn, CheckInBody, Safety, User, Vocabulary } from '../types';
 import { Chips } from './Chips';
 import { TextArea, TextField } from './Field';
+import { SafetyCard } from './SafetyCard';
 import { Scale } from './Scale';
 import { ErrorText } from './Status';
 
@@ -40,6 +41,8 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
   const [status, setStatus] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const statusRef = useRef<HTMLParagraphElement>(null);
+  /** The safety response to the last check-in's note, if it carried one. */
+  const [safety, setSafety] = useState<Safety | null>(null);
 
   useEffect(() => {
     api.vocabulary().then(setVocab, () => setVocabFailed(true));
@@ -69,6 +72,7 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
     if (note.trim()) body.note = note;
     setBusy(true);
     setErrors({});
+    setSafety(null);
     setStatus(t('today.saving'));
     const reset = () => {
       setValence(null);
@@ -95,8 +99,11 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
     reset();
     setStatus(r.status === 'sent' ? t('today.saved') : t('today.notSent'));
     onSaved?.(r.status === 'sent' ? r.checkin : null);
-    // Keep keyboard focus somewhere sensible: on the confirmation itself.
-    requestAnimationFrame(() => statusRef.current?.focus());
+    const s = r.status === 'sent' ? r.safety : null;
+    setSafety(s);
+    // Keep keyboard focus somewhere sensible: on the confirmation itself (the safety
+    // card takes it instead when it appears).
+    if (!s || s.tier === 'none') requestAnimationFrame(() => statusRef.current?.focus());
   };
 
   const full = emotions.length >= MAX_EMOTIONS;
@@ -132,6 +139,7 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
       <p class="status" role="status" aria-live="polite" tabIndex={-1} ref={statusRef}>
         {status}
       </p>
+      <SafetyCard safety={safety} />
 
       <details class="more" open={errors.emotions || errors.tags ? true : undefined}>
         <summary>{t('today.details')}</summary>

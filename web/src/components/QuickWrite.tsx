@@ -1,13 +1,15 @@
 // The Today page's quick "write" box: creates a free journal entry through the draft
-// outbox, so the words are kept on the device until the server has them.
-import { useRef, useState } from 'preact/hooks';
-import { findDraft, newLocalId, putDraft, removeDraft, sendDraft, type Draft } from '../drafts';
+// outbox, so the words are kept on the device until the server has them. A safety
+// response to the save (now, or when a queued entry is sent later) shows as a card below.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { findDraft, newLocalId, putDraft, removeDraft, sendDraft, subscribe, type Draft } from '../drafts';
 import { t } from '../i18n';
 import { checkLimit, TEXT_MAX } from '../limits';
-import type { User } from '../types';
+import type { Safety, User } from '../types';
 import { useDraftSaver } from '../useDraftSaver';
 import { TextArea } from './Field';
 import { Link } from './Link';
+import { SafetyCard } from './SafetyCard';
 import { Status } from './Status';
 
 export function QuickWrite({ user }: { user: User }) {
@@ -20,6 +22,21 @@ export function QuickWrite({ user }: { user: User }) {
   const keep = useDraftSaver();
   /** Bumped on save, so a keep-on-device write scheduled earlier cannot undo it. */
   const generation = useRef(0);
+  const [safety, setSafety] = useState<Safety | null>(null);
+  /** The local id of the entry last saved here, while the outbox may still send it. */
+  const lastSaved = useRef<string | null>(null);
+
+  // An entry queued here and sent later by the outbox: show its safety response too.
+  useEffect(
+    () =>
+      subscribe((ev) => {
+        if (ev.type === 'sent' && ev.localId === lastSaved.current) {
+          lastSaved.current = null;
+          setSafety(ev.safety);
+        }
+      }),
+    [],
+  );
 
   const base = (value = text): Draft => ({
     localId: localId.current,
@@ -65,6 +82,8 @@ export function QuickWrite({ user }: { user: User }) {
     putDraft({ ...base(), queued: true });
     setBusy(true);
     setStatus(t('editor.saving'));
+    setSafety(null);
+    lastSaved.current = id;
     const r = await sendDraft(id);
     setBusy(false);
     if (r.status === 'rejected') {
@@ -77,6 +96,10 @@ export function QuickWrite({ user }: { user: User }) {
     localId.current = newLocalId();
     setText('');
     setStatus(r.status === 'sent' ? t('today.writeSaved') : t('editor.notSent'));
+    if (r.status === 'sent') {
+      lastSaved.current = null;
+      setSafety(r.safety);
+    }
   };
 
   const limit = checkLimit(text, TEXT_MAX);
@@ -98,6 +121,7 @@ export function QuickWrite({ user }: { user: User }) {
         <Link href="/journal/new">{t('today.moreOptions')}</Link>
       </div>
       <Status>{status}</Status>
+      <SafetyCard safety={safety} />
     </form>
   );
 }

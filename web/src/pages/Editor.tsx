@@ -7,6 +7,7 @@ import { EntryFields } from '../components/EntryFields';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
+import { SafetyCard } from '../components/SafetyCard';
 import { ErrorText, Status } from '../components/Status';
 import { findDraft, getDraft, hasContent, newLocalId, putDraft, removeDraft, sendDraft, subscribe, type Draft } from '../drafts';
 import { setFlash } from '../flash';
@@ -15,7 +16,7 @@ import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { checkLimit, FIELD_MAX, TEXT_MAX, TITLE_MAX } from '../limits';
 import { useDraftSaver } from '../useDraftSaver';
-import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type User } from '../types';
+import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type Safety, type User } from '../types';
 
 interface Props {
   user: User;
@@ -68,6 +69,8 @@ export function Editor({ user, id, draftId }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** The safety response of the latest save, shown as a card above the form. */
+  const [safety, setSafety] = useState<Safety | null>(null);
   const localId = useRef<string>(newLocalId());
   const dirty = useRef(false);
   const keep = useDraftSaver();
@@ -80,6 +83,7 @@ export function Editor({ user, id, draftId }: Props) {
     setEntryId(id);
     setErrors({});
     setStatus(null);
+    setSafety(null);
     dirty.current = false;
     const local = draftId ? getDraft(draftId) : findDraft(user.id, id, 'editor');
     if (local && local.userId === user.id) {
@@ -124,6 +128,7 @@ export function Editor({ user, id, draftId }: Props) {
         setQueued(false);
         setRestored(false);
         setStatus(t('editor.sentLater'));
+        setSafety(ev.safety);
         if (!getDraft(localId.current)) localId.current = newLocalId();
         navigate(`/journal/${encodeURIComponent(ev.entry.id)}`, { replace: true });
       }),
@@ -183,6 +188,7 @@ export function Editor({ user, id, draftId }: Props) {
       dirty.current = false;
       if (!getDraft(myId)) localId.current = newLocalId();
       setStatus(t('editor.saved'));
+      setSafety(r.safety);
       navigate(`/journal/${encodeURIComponent(r.entry.id)}`, { replace: true });
     } else if (r.status === 'kept') {
       setStatus(t('editor.notSent'));
@@ -252,6 +258,7 @@ export function Editor({ user, id, draftId }: Props) {
           </button>
         </div>
       )}
+      <SafetyCard safety={safety} />
       <Status>{loading ? t('app.loading') : null}</Status>
       <form onSubmit={save} noValidate class="stack editor" aria-busy={loading ? 'true' : undefined}>
         <SelectField

@@ -1,116 +1,104 @@
-// Crisis help page, reachable from every page: emergency numbers and helplines, all as
-// tappable links. The person's own country (GET /me `country`) comes first when it is
-// listed; otherwise findahelpline.com comes first. A fuller per-country list comes with
-// the safety layer: only numbers we are sure of are listed here.
+// Crisis help page, reachable from every page: emergency numbers and helplines for the
+// person's country from GET /safety/resources (any country can be chosen here), all as
+// tappable links; the safety plan and screener for someone signed in. When the list
+// cannot be loaded, the last one kept on the device is shown, or the built-in numbers.
 // Safe-messaging wording: plain, hopeful, no method talk.
-import { Fragment } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { SelectField } from '../components/Field';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
-import { t, type MessageKey } from '../i18n';
+import { ResourceList } from '../components/ResourceItem';
+import { FindAHelpline, StaticEmergency, StaticHelplines } from '../components/StaticHelplines';
+import { Status } from '../components/Status';
+import { countryOptions } from '../countries';
+import { t } from '../i18n';
 import { useUser } from '../session';
+import { savedResources, useResources } from '../safety/useResources';
+import type { Resource, ResourceKind } from '../types';
 
-interface Line {
-  countries: string[];
-  key: MessageKey;
-  call?: string;
-  text?: string;
-}
-
-const LINES: Line[] = [
-  { countries: ['US'], key: 'help.us', call: '988', text: '988' },
-  { countries: ['GB', 'IE'], key: 'help.uk', call: '116123' },
-  { countries: ['CA'], key: 'help.ca', call: '988', text: '988' },
-  { countries: ['AU'], key: 'help.au', call: '131114' },
-];
-
-const EU = 'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' ');
-
-const EMERGENCY: { countries: string[]; key: MessageKey; numbers: string[] }[] = [
-  { countries: ['US', 'CA'], key: 'help.em.us', numbers: ['911'] },
-  { countries: ['GB', 'IE'], key: 'help.em.uk', numbers: ['999', '112'] },
-  { countries: ['AU'], key: 'help.em.au', numbers: ['000'] },
-  { countries: EU, key: 'help.em.eu', numbers: ['112'] },
-];
-
-const SHOWN: Record<string, string> = { '988': '988', '116123': '116 123', '131114': '13 11 14' };
-
-/** The person's own country's items first, in their listed order otherwise. */
-function ownFirst<T extends { countries: string[] }>(items: T[], country: string | null): T[] {
-  if (!country) return items;
-  return [...items.filter((i) => i.countries.includes(country)), ...items.filter((i) => !i.countries.includes(country))];
-}
-
-function FindAHelpline() {
+function ServerHelplines({ resources }: { resources: Resource[] }) {
+  const of = (...kinds: ResourceKind[]) => resources.filter((r) => kinds.includes(r.kind));
+  const hasDirectory = resources.some((r) => r.url?.includes('findahelpline.com'));
+  // The international list has no number of its own: show the ones we know.
+  const numbers = of('emergency').filter((r) => r.phone);
   return (
-    <li class="findahelpline">
-      <p>
-        {t('help.elsewhere')}{' '}
-        <a href="https://findahelpline.com" rel="noopener noreferrer" target="_blank">
-          findahelpline.com
-        </a>
-        .
-      </p>
-    </li>
+    <>
+      <section aria-labelledby="h-emergency" class="card urgent">
+        <h2 id="h-emergency">{t('help.emergencyTitle')}</h2>
+        <p>{t('help.emergency')}</p>
+        {numbers.length ? <ResourceList resources={numbers} primary class="emergency" /> : <StaticEmergency country={null} />}
+      </section>
+      <section aria-labelledby="h-lines">
+        <h2 id="h-lines">{t('help.linesTitle')}</h2>
+        <ResourceList resources={of('crisis', 'text', 'directory')} />
+        {!hasDirectory && (
+          <ul class="helplines">
+            <FindAHelpline />
+          </ul>
+        )}
+      </section>
+      {of('abuse').length > 0 && (
+        <section aria-labelledby="h-abuse">
+          <h2 id="h-abuse">{t('safety.card.abuseTitle')}</h2>
+          <ResourceList resources={of('abuse')} />
+        </section>
+      )}
+      {of('helping_others').length > 0 && (
+        <section aria-labelledby="h-others">
+          <h2 id="h-others">{t('safety.card.othersTitle')}</h2>
+          <ResourceList resources={of('helping_others')} />
+        </section>
+      )}
+    </>
   );
 }
 
 export function Help() {
   const user = useUser();
-  const country = user?.country ?? null;
-  const lines = ownFirst(LINES, country);
-  const listed = !!country && LINES.some((l) => l.countries.includes(country));
-  const mine = (countries: string[]) => !!country && countries.includes(country);
+  /** undefined: follow the person's saved country. */
+  const [chosen, setChosen] = useState<string | null | undefined>(undefined);
+  const country = chosen !== undefined ? chosen : (user?.country ?? null);
+  const state = useResources(country, chosen === undefined && user === undefined);
+  const options = useMemo(countryOptions, []);
+  // While loading, numbers are on screen at once: the list kept from last time, or ours.
+  const shown =
+    state.status === 'live' || state.status === 'saved' ? state.resources : state.status === 'loading' ? savedResources(country) : null;
+
   return (
     <Page title={t('help.title')}>
       <p class="lead">{t('help.intro')}</p>
-      <section aria-labelledby="h-emergency" class="card urgent">
-        <h2 id="h-emergency">{t('help.emergencyTitle')}</h2>
-        <p>{t('help.emergency')}</p>
-        <ul class="helplines emergency">
-          {ownFirst(EMERGENCY, country).map((e) => (
-            <li key={e.key}>
-              <p>
-                {mine(e.countries) && <strong class="badge">{t('help.yourCountry')}</strong>} {t(e.key)}
-              </p>
-              <p class="actions">
-                {e.numbers.map((n) => (
-                  <a key={n} class="button" href={`tel:${n}`}>
-                    {t('help.call', { number: n })}
-                  </a>
-                ))}
-              </p>
-            </li>
+      <div class="narrow">
+        <SelectField
+          id="help-country"
+          label={t('safety.help.country')}
+          value={country ?? ''}
+          hint={user ? t('safety.help.countryHint') : undefined}
+          onChange={(e) => setChosen((e.target as HTMLSelectElement).value || null)}
+        >
+          <option value="">{t('safety.help.countryNone')}</option>
+          {options.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
           ))}
-        </ul>
-      </section>
-      <section aria-labelledby="h-lines">
-        <h2 id="h-lines">{t('help.linesTitle')}</h2>
-        <ul class="helplines">
-          {!listed && <FindAHelpline />}
-          {lines.map((l, i) => (
-            <Fragment key={l.key}>
-              <li>
-                <p>
-                  {mine(l.countries) && <strong class="badge">{t('help.yourCountry')}</strong>} {t(l.key)}
-                </p>
-                <p class="actions">
-                  {l.call && (
-                    <a class="button" href={`tel:${l.call}`}>
-                      {t('help.call', { number: SHOWN[l.call] })}
-                    </a>
-                  )}
-                  {l.text && (
-                    <a class="button" href={`sms:${l.text}`}>
-                      {t('help.text', { number: SHOWN[l.text] })}
-                    </a>
-                  )}
-                </p>
-              </li>
-              {listed && i === 0 && <FindAHelpline />}
-            </Fragment>
-          ))}
-        </ul>
-      </section>
+        </SelectField>
+      </div>
+      <Status>{state.status === 'loading' ? t('safety.help.loading') : null}</Status>
+      {state.status === 'saved' && <p class="notice">{t('safety.help.saved')}</p>}
+      {state.status === 'fallback' && <p class="notice">{t('safety.help.fallback')}</p>}
+      {shown ? <ServerHelplines resources={shown} /> : <StaticHelplines country={country} />}
+      {user && (
+        <section aria-labelledby="h-plan">
+          <h2 id="h-plan">{t('safety.help.planTitle')}</h2>
+          <p>{t('safety.help.plan')}</p>
+          <p>
+            <Link href="/safety-plan">{t('safety.link.plan')}</Link>
+          </p>
+          <p>
+            {t('safety.help.screener')} <Link href="/screener">{t('safety.link.screener')}</Link>
+          </p>
+        </section>
+      )}
       <p>{t('help.after')}</p>
       <p>
         <Link href={user ? '/today' : '/'}>{t('help.back')}</Link>
