@@ -46,6 +46,15 @@ struct EvalFlags {
 };
 int RunEval(const EvalFlags& flags);
 
+// `interlude train-distortions`: trains the learned distortion model on the dev quarter of
+// the Babacan set and writes the model file (src/text/distortion_training.h).
+struct TrainDistortionsFlags {
+  std::string shared_data = "../shared/data";
+  std::string out = "data/text/distortion_model.txt";
+  std::string data_root;  // empty: LanguageDataRoot() (typed patterns and cues)
+};
+int RunTrainDistortions(const TrainDistortionsFlags& flags);
+
 // `interlude alerts list`: safety alerts, newest first (ids, tier, reason codes — no words).
 int RunAlertsList(const std::string& data_dir, bool open_only);
 

@@ -56,6 +56,13 @@ int main(int argc, char** argv) {
   eval_cmd->add_option("--data", eval.shared_data, "Public evaluation data")->capture_default_str();
   eval_cmd->add_option("--data-root", eval.data_root, "Language data folder (default: the repository's data/)");
 
+  TrainDistortionsFlags train;
+  auto* train_cmd = app.add_subcommand(
+      "train-distortions", "Train the learned distortion model on the Babacan dev quarter");
+  train_cmd->add_option("--data", train.shared_data, "Public evaluation data")->capture_default_str();
+  train_cmd->add_option("--out", train.out, "Model file to write")->capture_default_str();
+  train_cmd->add_option("--data-root", train.data_root, "Language data folder (default: the repository's data/)");
+
   auto* alerts_cmd = app.add_subcommand("alerts", "Safety alerts");
   alerts_cmd->require_subcommand(1);
   bool open_only = false;
@@ -82,6 +89,7 @@ int main(int argc, char** argv) {
   if (*enable_cmd) return RunUserDisable(data_dir, login, false);
   if (*analyze_cmd) return RunAnalyze(analyze);
   if (*eval_cmd) return RunEval(eval);
+  if (*train_cmd) return RunTrainDistortions(train);
   if (*alerts_list_cmd) return RunAlertsList(data_dir, open_only);
   if (*check_text_cmd) return RunSafetyCheckText(safety_data_root);
   if (*version_cmd) {

@@ -1,5 +1,6 @@
 // `interlude analyze` (the engine's JSON for text from an argument or stdin) and
-// `interlude eval` (accuracy against ../shared/data and the development case files).
+// `interlude eval` (accuracy against ../shared/data and the development case files) and
+// `interlude train-distortions` (the learned distortion model from the Babacan dev quarter).
 #include <iostream>
 #include <sstream>
 
@@ -7,8 +8,11 @@
 #include "app/language_data.h"
 #include "text/analysis_json.h"
 #include "text/analyzer.h"
+#include "text/distortion_training.h"
+#include "text/distortions.h"
 #include "text/distortions_eval.h"
 #include "text/emotions_eval.h"
+#include "text/possible_distortion.h"
 #include "text/risk_eval.h"
 #include "text/sentiment_eval.h"
 
@@ -73,9 +77,23 @@ int RunEval(const EvalFlags& flags) {
   run("sentiment", text::EvaluateSentiment(a.sentiment(), flags.shared_data, std::cout));
   run("emotions", text::EvaluateEmotions(a.emotions(), flags.shared_data, data_root, std::cout));
   run("themes", text::EvaluateThemes(a.themes(), data_root, std::cout));
-  run("distortions", text::EvaluateDistortions(a.distortions(), flags.shared_data, data_root, std::cout));
+  run("distortions", text::EvaluateDistortions(a.distortions(), flags.shared_data, data_root,
+                                               std::cout, &a.possible_distortions(),
+                                               &a.distortion_model()));
   run("risk", text::EvaluateRisk(a.risk(), data_root, std::cout));
   return failures == 0 ? 0 : 1;
+}
+
+int RunTrainDistortions(const TrainDistortionsFlags& flags) {
+  const std::string data_root = flags.data_root.empty() ? LanguageDataRoot() : flags.data_root;
+  auto typed = text::DistortionAnalyzer::Load(data_root);
+  if (!typed.ok()) return Fail(typed.status().message());
+  auto cues = text::PossibleDistortionDetector::Load(data_root);
+  if (!cues.ok()) return Fail(cues.status().message());
+  const Status st =
+      text::TrainDistortionModel(**typed, **cues, flags.shared_data, flags.out, std::cout);
+  if (!st.ok()) return Fail(st.message());
+  return 0;
 }
 
 }  // namespace interlude::app

@@ -14,7 +14,7 @@
 namespace interlude::text {
 
 // Bumped whenever any analyser's output for the same text may change.
-inline constexpr int kAnalysisVersion = 1;
+inline constexpr int kAnalysisVersion = 3;  // 2: distortion_signal; 3: its learned model
 
 struct Sentiment {
   double compound = 0;  // -1..1
@@ -77,6 +77,27 @@ struct DistortionFinding {
   Span evidence;
   double confidence = 0;  // 0..1
   std::string rule;       // the pattern id that matched, for explanation
+};
+
+// One cue of the "possible distortion" signal (src/text/possible_distortion.h): looser
+// wording that often carries a distortion ("I hate how weak I am", "no one understands").
+struct DistortionCue {
+  Distortion lean;  // the kind of distortion the cue most often goes with
+  Span evidence;    // the words that matched
+  double weight = 0;  // 0..1
+  std::string rule;   // the cue id (PDS-...), for explanation
+};
+
+// The recall-oriented signal beside the precise typed findings: whether some sentence of the
+// text may hold a distortion. For aggregate views and evaluation, not for prompts.
+struct DistortionSignal {
+  bool present = false;  // score >= kPossibleDistortionThreshold, or the model's threshold met
+  double score = 0;      // 0..1, the best sentence's combined cue weight
+  std::vector<DistortionCue> cues;  // that sentence's cues, in text order
+  // The learned model (src/text/distortion_model.h): its probability (0 when not run) and
+  // the words with the largest positive contributions, in text order.
+  double model_probability = 0;
+  std::vector<Span> model_evidence;
 };
 
 enum class RiskLevel { kNone, kLow, kModerate, kHigh };
@@ -146,6 +167,7 @@ struct Analysis {
   Ekman ekman = Ekman::kNeutral;
   std::vector<ThemeScore> themes;      // strongest first
   std::vector<DistortionFinding> distortions;
+  DistortionSignal distortion_signal;
   RiskAssessment risk;
   StyleProfile style;
   std::vector<std::string> key_phrases;  // in the writer's words, most salient first

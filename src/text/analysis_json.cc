@@ -56,6 +56,22 @@ Json AnalysisToJson(const Analysis& a, std::string_view text) {
                            {"confidence", Round3(d.confidence)},
                            {"rule", d.rule}});
   }
+  Json cues = Json::array();
+  Json signal_evidence = Json::array();
+  for (const DistortionCue& c : a.distortion_signal.cues) {
+    if (cues.size() == kMaxEvidencePerFinding) break;
+    Json ev = Evidence(c.evidence, text);
+    if (!ev.is_null()) signal_evidence.push_back(ev);
+    cues.push_back({{"lean", DistortionName(c.lean)},
+                    {"evidence", std::move(ev)},
+                    {"weight", Round3(c.weight)},
+                    {"rule", c.rule}});
+  }
+  Json model_evidence = Json::array();
+  for (const Span& s : a.distortion_signal.model_evidence) {
+    if (model_evidence.size() == kMaxEvidencePerFinding) break;
+    if (Json ev = Evidence(s, text); !ev.is_null()) model_evidence.push_back(std::move(ev));
+  }
   Json findings = Json::array();
   // The strongest findings first, so the bound never hides the one that set the level.
   std::vector<const RiskFinding*> ordered;
@@ -88,6 +104,12 @@ Json AnalysisToJson(const Analysis& a, std::string_view text) {
       {"ekman", EkmanName(a.ekman)},
       {"themes", std::move(themes)},
       {"distortions", std::move(distortions)},
+      {"distortion_signal", {{"present", a.distortion_signal.present},
+                             {"score", Round3(a.distortion_signal.score)},
+                             {"evidence", std::move(signal_evidence)},
+                             {"cues", std::move(cues)},
+                             {"model_probability", Round3(a.distortion_signal.model_probability)},
+                             {"model_evidence", std::move(model_evidence)}}},
       {"risk", {{"level", RiskLevelName(a.risk.level)},
                 {"category", RiskCategoryName(a.risk.category)},
                 {"evidence", std::move(risk_evidence)},

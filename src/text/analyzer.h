@@ -16,11 +16,15 @@
 namespace interlude::text {
 
 class DistortionAnalyzer;
+class DistortionModel;
 class EmotionAnalyzer;
+class KeyPhraseFinder;
+class PossibleDistortionDetector;
 class RiskAnalyzer;
 class SentimentAnalyzer;
 class StyleAnalyzer;
 class ThemeAnalyzer;
+class Vocabulary;
 
 // Texts longer than this are refused (1 MiB): far beyond any entry, bounded work per call.
 inline constexpr size_t kMaxAnalyzedBytes = 1 << 20;
@@ -43,17 +47,23 @@ class Analyzer {
   const EmotionAnalyzer& emotions() const { return *emotions_; }
   const ThemeAnalyzer& themes() const { return *themes_; }
   const DistortionAnalyzer& distortions() const { return *distortions_; }
+  const PossibleDistortionDetector& possible_distortions() const { return *possible_; }
+  const DistortionModel& distortion_model() const { return *model_; }
   const RiskAnalyzer& risk() const { return *risk_; }
   const StyleAnalyzer& style() const { return *style_; }
 
  private:
   Analyzer();
+  std::shared_ptr<Vocabulary> vocabulary_;  // shared by the analysers below; see vocabulary.h
   std::unique_ptr<SentimentAnalyzer> sentiment_;
   std::unique_ptr<EmotionAnalyzer> emotions_;
   std::unique_ptr<ThemeAnalyzer> themes_;
   std::unique_ptr<DistortionAnalyzer> distortions_;
+  std::unique_ptr<PossibleDistortionDetector> possible_;
+  std::unique_ptr<DistortionModel> model_;
   std::unique_ptr<RiskAnalyzer> risk_;
   std::unique_ptr<StyleAnalyzer> style_;
+  std::unique_ptr<KeyPhraseFinder> key_phrases_;  // after style_: it refers to it
 };
 
 }  // namespace interlude::text

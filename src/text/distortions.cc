@@ -439,12 +439,22 @@ Result<std::unique_ptr<DistortionAnalyzer>> DistortionAnalyzer::Load(
   return FromText(buffer.str(), path);
 }
 
+void DistortionAnalyzer::ShareVocabulary(Vocabulary* shared) {
+  shared_ = shared;
+  for (size_t form = 0; form < surface_forms_.size(); ++form) {
+    shared_forms_.Mutable(shared->Add(surface_forms_.word(static_cast<int>(form)))) =
+        static_cast<int32_t>(form) + 1;
+  }
+}
+
 void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t end,
                                      std::vector<Unit>& units) const {
   for (size_t t = first; t < end; ++t) {
     const Token& token = doc.tokens[t];
     const auto tok = static_cast<uint32_t>(t);
-    const int form = surface_forms_.Find(token.base);
+    const int form = shared_ != nullptr && doc.vocabulary == shared_
+                         ? shared_forms_.At(token.word_id) - 1
+                         : surface_forms_.Find(token.base);
     if (form >= 0) {
       const SurfaceUnits& s = surface_units_[static_cast<size_t>(form)];
       for (size_t i = 0; i < static_cast<size_t>(s.count); ++i) units.push_back({s.ids[i], tok});

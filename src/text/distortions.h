@@ -22,6 +22,7 @@
 #include "base/status.h"
 #include "text/analysis.h"
 #include "text/document.h"
+#include "text/vocabulary.h"
 #include "text/word_index.h"
 
 namespace interlude::text {
@@ -49,6 +50,11 @@ class DistortionAnalyzer {
   std::vector<DistortionFinding> Analyze(const Document& doc) const;
 
   size_t rule_count() const { return rules_.size(); }
+
+  // Adds every surface form to `shared` (the Analyzer's vocabulary, which must outlive this
+  // analyser), so that Analyze finds the forms of a document interned with it by token id
+  // instead of hashing each token's base again. Loading only; results are unchanged.
+  void ShareVocabulary(Vocabulary* shared);
 
  private:
   struct Atom {
@@ -168,6 +174,8 @@ class DistortionAnalyzer {
   std::unordered_map<std::string, std::string> macros_;
   WordIndex surface_forms_;                        // token base -> index into surface_units_
   std::vector<SurfaceUnits> surface_units_;        // the words each surface form expands to
+  const Vocabulary* shared_ = nullptr;             // see ShareVocabulary
+  WordTable<int32_t> shared_forms_;                // shared id -> surface form index + 1
   std::vector<Rule> rules_;                        // findings rules
   std::vector<Rule> guards_;
   std::vector<TrieNode> trie_;                     // the tries of all elements

@@ -20,8 +20,11 @@ constexpr std::array<std::string_view, 13> kTypeNames = {
 
 double Ratio(int a, int b) { return b == 0 ? 0 : static_cast<double>(a) / b; }
 
-bool Flags(const DistortionAnalyzer& analyzer, const std::string& text) {
-  return !analyzer.Analyze(Tokenize(text)).empty();
+void Count(BinaryScores& s, bool gold, bool pred) {
+  if (gold && pred) ++s.tp;
+  if (!gold && pred) ++s.fp;
+  if (gold && !pred) ++s.fn;
+  if (!gold && !pred) ++s.tn;
 }
 
 void PrintBinary(std::ostream& out, const std::string& name, const BinaryScores& s) {
@@ -105,8 +108,53 @@ Result<std::vector<LabeledText>> ParseTwoColumnCsv(std::string_view csv) {
   return out;
 }
 
+namespace {
+
+// The signal on its own case file and on the typed detector's plain sentences.
+Status EvaluateSignalCases(const DistortionAnalyzer& analyzer,
+                           const PossibleDistortionDetector& detector, const DistortionModel* model,
+                           const std::vector<Case>& typed_cases, const std::string& data_root,
+                           std::ostream& out) {
+  // What Analysis::distortion_signal.present says (cues, then the model when given).
+  const auto signal_present = [&](const std::string& text) {
+    const Document doc = Tokenize(text);
+    DistortionSignal s = detector.Analyze(doc);
+    if (model != nullptr) model->Apply(doc, analyzer.Analyze(doc), &s);
+    return s.present;
+  };
+  ASSIGN_OR_RETURN(std::vector<Case> cases,
+                   LoadCaseFile(data_root + "/text/cases/possible_distortions.tsv"));
+  BinaryScores own;
+  for (const Case& c : cases) {
+    Count(own, c.expected.rfind("possible", 0) == 0, signal_present(c.text));
+  }
+  BinaryScores typed;
+  for (const Case& c : typed_cases) {
+    Count(typed, c.expected != "none", signal_present(c.text));
+  }
+  const char* const who = model != nullptr ? "signal (cues or model)" : "signal";
+  out << "possible-distortion " << (model != nullptr ? "signal with the model" : "signal")
+      << " on its case file (data/text/cases/possible_distortions.tsv, "
+      << cases.size() << " sentences, " << (own.fp + own.tn)
+      << " plain; authored with the cues, so optimistic)\n";
+  PrintBinary(out, who, own);
+  out << "  false-positive rate on its plain sentences " << std::fixed << std::setprecision(3)
+      << Ratio(own.fp, own.fp + own.tn) << " (" << own.fp << "/" << (own.fp + own.tn) << ")\n";
+  out << "possible-distortion " << (model != nullptr ? "signal with the model" : "signal")
+      << " on data/text/cases/distortions.tsv (" << typed_cases.size()
+      << " sentences, " << (typed.fp + typed.tn) << " plain)\n";
+  PrintBinary(out, who, typed);
+  out << "  false-positive rate on its plain sentences " << std::fixed << std::setprecision(3)
+      << Ratio(typed.fp, typed.fp + typed.tn) << " (" << typed.fp << "/" << (typed.fp + typed.tn)
+      << ")\n";
+  return OkStatus();
+}
+
+}  // namespace
+
 Status EvaluateDistortions(const DistortionAnalyzer& analyzer, const std::string& shared_data_dir,
-                           const std::string& data_root, std::ostream& out) {
+                           const std::string& data_root, std::ostream& out,
+                           const PossibleDistortionDetector* signal, const DistortionModel* model) {
   const std::string csv_path = shared_data_dir + "/distortions_babacan/raw_Cognitive_distortions.csv";
   std::ifstream in(csv_path, std::ios::binary);
   if (!in) return NotFound("Babacan distortion set not found: " + csv_path);
@@ -114,22 +162,40 @@ Status EvaluateDistortions(const DistortionAnalyzer& analyzer, const std::string
   buffer << in.rdbuf();
   ASSIGN_OR_RETURN(std::vector<LabeledText> rows, ParseTwoColumnCsv(buffer.str()));
 
-  BinaryScores all, dev, held;
+  // [0] typed findings, [1] the cues, [2] either, [3] the model, [4] any of the three.
+  std::array<BinaryScores, 5> all{}, dev{}, held{};
   for (size_t i = 0; i < rows.size(); ++i) {
     const bool gold = rows[i].label == "Distortion";
-    const bool pred = Flags(analyzer, rows[i].text);
-    for (BinaryScores* s : {&all, (i % 4 == 0) ? &dev : &held}) {
-      if (gold && pred) ++s->tp;
-      if (!gold && pred) ++s->fp;
-      if (gold && !pred) ++s->fn;
-      if (!gold && !pred) ++s->tn;
+    const Document doc = Tokenize(rows[i].text);
+    const std::vector<DistortionFinding> findings = analyzer.Analyze(doc);
+    const bool typed = !findings.empty();
+    DistortionSignal cues;
+    if (signal != nullptr) cues = signal->Analyze(doc);
+    const bool learned = model != nullptr && signal != nullptr &&
+                         model->Predict(doc, findings, cues).probability >= model->threshold();
+    const std::array<bool, 5> pred = {typed, cues.present, typed || cues.present, learned,
+                                      typed || cues.present || learned};
+    for (size_t k = 0; k < pred.size(); ++k) {
+      Count(all[k], gold, pred[k]);
+      Count((i % 4 == 0) ? dev[k] : held[k], gold, pred[k]);
     }
   }
   out << "distortions (Babacan, binary distortion vs none; target F1 >= 0.75; reference: "
          "embeddings + SVM F1 0.79 on a related 10-class set)\n";
-  PrintBinary(out, "held-out (3/4, unread)", held);
-  PrintBinary(out, "dev (1/4, read)", dev);
-  PrintBinary(out, "all", all);
+  const std::array<std::string, 5> kinds = {"typed findings", "possible-distortion cues",
+                                            "typed or cues", "learned model (trained on dev)",
+                                            "typed or cues or model"};
+  const size_t shown = signal == nullptr ? 1 : model == nullptr ? 3 : 5;
+  if (model != nullptr) {
+    out << " (model: " << model->weight_count() << " weights, threshold " << model->threshold()
+        << "; it was trained on the dev rows, so its dev figures are training figures)\n";
+  }
+  for (size_t k = 0; k < shown; ++k) {
+    if (signal != nullptr) out << " " << kinds[k] << "\n";
+    PrintBinary(out, "held-out (3/4, unread)", held[k]);
+    PrintBinary(out, "dev (1/4, read)", dev[k]);
+    PrintBinary(out, "all", all[k]);
+  }
 
   ASSIGN_OR_RETURN(std::vector<Case> cases,
                    LoadCaseFile(data_root + "/text/cases/distortions.tsv"));
@@ -171,6 +237,9 @@ Status EvaluateDistortions(const DistortionAnalyzer& analyzer, const std::string
     out << "  " << std::left << std::setw(22) << kTypeNames[t] << std::right << std::fixed
         << std::setprecision(3) << " support " << std::setw(3) << (s.tp + s.fn) << "  P "
         << s.Precision() << "  R " << s.Recall() << "  F1 " << s.F1() << "\n";
+  }
+  if (signal != nullptr) {
+    RETURN_IF_ERROR(EvaluateSignalCases(analyzer, *signal, model, cases, data_root, out));
   }
   return OkStatus();
 }

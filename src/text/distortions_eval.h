@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "base/status.h"
+#include "text/distortion_model.h"
 #include "text/distortions.h"
+#include "text/possible_distortion.h"
 
 namespace interlude::text {
 
@@ -38,8 +40,16 @@ struct BinaryScores {
 
 // Prints the evaluation to `out`. Babacan rows are split deterministically: rows whose
 // index is a multiple of 4 are the part looked at while authoring patterns ("dev"), the
-// rest ("held-out") were not read. NotFound if the CSV or the case file is missing.
+// rest ("held-out") were not read. With `signal`, the figures are given for the typed
+// findings alone, for the possible-distortion signal alone and for both combined (a text
+// counts as a distortion when either fires), and the signal is also scored on its own case
+// file (data/text/cases/possible_distortions.tsv) and on the plain sentences of
+// distortions.tsv (false-positive rate). With `model` as well, the learned model alone and
+// typed, cues or model combined are added, and the plain-sentence figures are those of the
+// signal with the model applied (what Analysis::distortion_signal.present says). NotFound if the CSV or a case file is missing.
 Status EvaluateDistortions(const DistortionAnalyzer& analyzer, const std::string& shared_data_dir,
-                           const std::string& data_root, std::ostream& out);
+                           const std::string& data_root, std::ostream& out,
+                           const PossibleDistortionDetector* signal = nullptr,
+                           const DistortionModel* model = nullptr);
 
 }  // namespace interlude::text

@@ -2,10 +2,13 @@
 // Normalisation is NFC plus case folding (utf8proc); spans are byte offsets into the
 // original text, so every finding can point at the writer's own words.
 //
-// Thread-safety: a Document is an immutable value once built; Tokenize is a pure function.
+// Thread-safety: a Document is an immutable value once built (and, in Analyzer::Analyze,
+// interned: Vocabulary::Intern sets the word ids before any analyser reads it); Tokenize is
+// a pure function.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +43,8 @@ struct Token {
   bool all_caps = false;   // two or more letters, all upper case ("NEVER")
   bool elongated = false;  // a letter repeated 3+ times ("sooo", "noooo")
   size_t sentence = 0;     // index into Document::sentences
+  int32_t word_id = -1;    // id of `base` in the Vocabulary the Document was interned with
+                           // (Vocabulary::Intern); -1 when unknown or not interned
 };
 
 struct Sentence {
@@ -48,10 +53,13 @@ struct Sentence {
   size_t end_token = 0;
 };
 
+class Vocabulary;
+
 struct Document {
   std::string text;  // the original text, unchanged
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  const Vocabulary* vocabulary = nullptr;  // what Token::word_id refers to; null: not interned
 
   // The original words of a span.
   std::string_view Slice(Span span) const { return std::string_view(text).substr(span.begin, span.end - span.begin); }

@@ -70,8 +70,10 @@ std::string Trim(const std::string& s) {
 }  // namespace
 
 Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
-                                          std::vector<std::string> labels) {
+                                          std::vector<std::string> labels,
+                                          Vocabulary* vocabulary) {
   PhraseLexicon lex;
+  lex.vocabulary_ = vocabulary;
   const bool open_set = labels.empty();
   lex.labels_ = std::move(labels);
   struct Pending {
@@ -109,9 +111,11 @@ Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
     }
     const Document doc = Tokenize(phrase);
     if (doc.tokens.empty()) return InvalidArgument(where + "empty phrase");
-    std::vector<std::string> rest;
-    for (size_t i = 1; i < doc.tokens.size(); ++i) rest.push_back(doc.tokens[i].base);
-    lex.Add(doc.tokens[0].base, std::move(rest), target, false);
+    std::vector<int32_t> rest;
+    for (size_t i = 1; i < doc.tokens.size(); ++i) {
+      rest.push_back(vocabulary->Add(doc.tokens[i].base));
+    }
+    lex.Add(vocabulary, doc.tokens[0].base, std::move(rest), target, false);
     ++lex.entry_count_;
     if (doc.tokens.size() == 1 && IsAsciiWord(doc.tokens[0].base)) {
       singles.push_back({doc.tokens[0].base, target});
@@ -119,9 +123,11 @@ Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
     return OkStatus();
   }));
   for (const Pending& p : singles) {
-    for (const std::string& form : Inflections(p.word)) lex.Add(form, {}, p.target, true);
+    for (const std::string& form : Inflections(p.word)) {
+      lex.Add(vocabulary, form, {}, p.target, true);
+    }
   }
-  for (auto& [first, phrases] : lex.by_first_) {
+  for (auto& phrases : lex.groups_) {
     std::stable_sort(phrases.begin(), phrases.end(), [](const Phrase& a, const Phrase& b) {
       return a.rest.size() > b.rest.size();
     });
@@ -129,9 +135,14 @@ Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
   return lex;
 }
 
-void PhraseLexicon::Add(const std::string& first, std::vector<std::string> rest, Target target,
-                        bool generated) {
-  std::vector<Phrase>& phrases = by_first_[first];
+void PhraseLexicon::Add(Vocabulary* vocabulary, std::string_view first,
+                        std::vector<int32_t> rest, Target target, bool generated) {
+  uint32_t& group = group_of_.Mutable(vocabulary->Add(first));
+  if (group == 0) {
+    groups_.emplace_back();
+    group = static_cast<uint32_t>(groups_.size());
+  }
+  std::vector<Phrase>& phrases = groups_[group - 1];
   for (Phrase& p : phrases) {
     if (p.rest != rest) continue;
     // A written-out form wins over a generated one; generated forms never add to it.
@@ -145,34 +156,45 @@ void PhraseLexicon::Add(const std::string& first, std::vector<std::string> rest,
   phrases.push_back(std::move(p));
 }
 
-const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::Find(const Token& token) const {
-  if (const auto it = by_first_.find(token.base); it != by_first_.end()) return &it->second;
+const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::FindWord(std::string_view base) const {
+  const uint32_t group = group_of_.At(vocabulary_->Find(base));
+  return group == 0 ? nullptr : &groups_[group - 1];
+}
+
+const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::Find(const Token& token,
+                                                              int32_t word) const {
+  if (const uint32_t group = group_of_.At(word); group != 0) return &groups_[group - 1];
   if (token.elongated) {
     // "happyy" -> "happy", "loove" -> "love": drop one letter of each doubled run in turn.
     const std::string& b = token.base;
+    std::string candidate;
     for (size_t i = 0; i + 1 < b.size(); ++i) {
       if (b[i] != b[i + 1]) continue;
-      std::string candidate = b;
-      candidate.erase(i, 1);
-      if (const auto it = by_first_.find(candidate); it != by_first_.end()) return &it->second;
+      candidate.assign(b, 0, i);
+      candidate.append(b, i + 1);
+      if (const auto* phrases = FindWord(candidate)) return phrases;
     }
   }
   if (token.kind == TokenKind::kEmoji) {
-    if (const auto it = by_first_.find(FirstCodePoint(token.base)); it != by_first_.end()) {
-      return &it->second;
-    }
+    if (const auto* phrases = FindWord(FirstCodePoint(token.base))) return phrases;
   }
   return nullptr;
 }
 
 std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc,
                                              std::vector<unsigned char>* consumed) const {
+  const TokenWords words(doc, *vocabulary_);
+  return Match(doc, words, consumed);
+}
+
+std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc, const TokenWords& words,
+                                             std::vector<unsigned char>* consumed) const {
   std::vector<LexiconHit> hits;
   if (consumed != nullptr) consumed->assign(doc.tokens.size(), kFree);
   const size_t n = doc.tokens.size();
   size_t i = 0;
   while (i < n) {
-    const std::vector<Phrase>* phrases = Find(doc.tokens[i]);
+    const std::vector<Phrase>* phrases = Find(doc.tokens[i], words[i]);
     const Phrase* found = nullptr;
     if (phrases != nullptr) {
       for (const Phrase& p : *phrases) {
@@ -180,7 +202,7 @@ std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc,
         bool ok = true;
         for (size_t k = 0; k < p.rest.size() && ok; ++k) {
           const Token& t = doc.tokens[i + 1 + k];
-          ok = t.base == p.rest[k] && t.sentence == doc.tokens[i].sentence;
+          ok = words[i + 1 + k] == p.rest[k] && t.sentence == doc.tokens[i].sentence;
         }
         if (ok) {
           found = &p;

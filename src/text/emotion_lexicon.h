@@ -1,8 +1,10 @@
 // PhraseLexicon: the matcher shared by the emotion and theme analysers. It reads an authored
 // `phrase<TAB>label<TAB>weight` file, tokenises every phrase with the same Tokenize() the
 // documents go through (so lexicon and text agree on case folding, apostrophes and emoji),
-// and finds, left to right and longest phrase first, the entries in a Document. Lookups are
-// one hash-map probe on each token's `base`; no regular expressions.
+// and finds, left to right and longest phrase first, the entries in a Document. Phrase words
+// are ids of the shared Vocabulary: a lookup is one table read per token id (the token's
+// `base` interned once per text), a phrase's further words are compared as ids; no regular
+// expressions.
 //
 // Single words also match their regular inflections (-s, -es, -ed, -d, -ing, -ly, y->ied/
 // ies/ily/iness, e-drop before -ing); a form written out in the file wins over a generated
@@ -10,16 +12,17 @@
 // their plain form. The label "none" marks a blocking phrase: it consumes its tokens and
 // yields nothing ("no worries" so that "worries" is not read).
 //
-// Thread-safety: immutable after Load(); Match() is const and safe from many threads.
+// Thread-safety: immutable after Load() (which adds words to the vocabulary, so it runs
+// before the vocabulary is shared); Match() is const and safe from many threads.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/status.h"
 #include "text/document.h"
+#include "text/vocabulary.h"
 
 namespace interlude::text {
 
@@ -34,8 +37,10 @@ class PhraseLexicon {
  public:
   // Reads `path`. `labels` is the closed label set (empty: any label, numbered in order of
   // first appearance). NotFound if the file is missing; InvalidArgument naming the line for
-  // a malformed line, an unknown label or a weight outside [0, 1].
-  static Result<PhraseLexicon> Load(const std::string& path, std::vector<std::string> labels);
+  // a malformed line, an unknown label or a weight outside [0, 1]. The phrase words are
+  // added to `vocabulary`, which must outlive the lexicon.
+  static Result<PhraseLexicon> Load(const std::string& path, std::vector<std::string> labels,
+                                    Vocabulary* vocabulary);
 
   // What Match() records for each token in `consumed`.
   static constexpr unsigned char kFree = 0;     // in no matched phrase
@@ -45,6 +50,9 @@ class PhraseLexicon {
   // Every hit in `doc`, in text order. `consumed`, if given, is resized to the token count
   // and marks each token kFree, kBlocked or kHit.
   std::vector<LexiconHit> Match(const Document& doc, std::vector<unsigned char>* consumed) const;
+  // The same, with the token ids already at hand (`words` of `doc` in this vocabulary).
+  std::vector<LexiconHit> Match(const Document& doc, const TokenWords& words,
+                                std::vector<unsigned char>* consumed) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
   size_t size() const { return entry_count_; }
@@ -55,16 +63,20 @@ class PhraseLexicon {
     double weight = 0;
   };
   struct Phrase {
-    std::vector<std::string> rest;  // bases of the tokens after the first
+    std::vector<int32_t> rest;  // vocabulary ids of the tokens' bases after the first
     std::vector<Target> targets;
   };
 
-  const std::vector<Phrase>* Find(const Token& token) const;
-  void Add(const std::string& first, std::vector<std::string> rest, Target target,
-           bool generated);
+  const std::vector<Phrase>* Find(const Token& token, int32_t word) const;
+  const std::vector<Phrase>* FindWord(std::string_view base) const;
+  void Add(Vocabulary* vocabulary, std::string_view first, std::vector<int32_t> rest,
+           Target target, bool generated);
 
-  // First token base -> phrases starting with it, longest first.
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_;
+  const Vocabulary* vocabulary_ = nullptr;
+  // First token's word id -> index + 1 into groups_ (0: no phrase starts with it); each
+  // group holds the phrases starting with that word, longest first.
+  WordTable<uint32_t> group_of_;
+  std::vector<std::vector<Phrase>> groups_;
   std::vector<std::string> labels_;
   size_t entry_count_ = 0;
 };

@@ -25,14 +25,9 @@ std::vector<std::string> EmotionLabels() {
   return labels;
 }
 
-bool IsClauseBreak(const Token& t) {
-  if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kEmoji ||
-      t.kind == TokenKind::kEmoticon || t.kind == TokenKind::kUrl) {
-    return true;
-  }
-  return t.base == "but" || t.base == "though" || t.base == "although" || t.base == "however" ||
-         t.base == "yet";
-}
+constexpr std::string_view kClauseWords[] = {"but", "though", "although", "however", "yet"};
+// Words between a negator and the emotion word that soften it ("not only", "never so").
+constexpr std::string_view kSofteners[] = {"only", "just", "so", "this", "more", "as"};
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(),
@@ -59,9 +54,21 @@ Flip FlipOf(Emotion e) {
 }  // namespace
 
 Result<std::unique_ptr<EmotionAnalyzer>> EmotionAnalyzer::Load(const std::string& data_root) {
+  return Load(data_root, std::make_shared<Vocabulary>());
+}
+
+Result<std::unique_ptr<EmotionAnalyzer>> EmotionAnalyzer::Load(
+    const std::string& data_root, std::shared_ptr<Vocabulary> vocabulary) {
   std::unique_ptr<EmotionAnalyzer> a(new EmotionAnalyzer());
-  ASSIGN_OR_RETURN(a->lexicon_,
-                   PhraseLexicon::Load(data_root + "/text/emotions.txt", EmotionLabels()));
+  a->vocabulary_ = vocabulary;
+  ASSIGN_OR_RETURN(a->lexicon_, PhraseLexicon::Load(data_root + "/text/emotions.txt",
+                                                    EmotionLabels(), vocabulary.get()));
+  for (const std::string_view w : kClauseWords) {
+    a->word_flags_.Mutable(vocabulary->Add(w)) |= kClauseWord;
+  }
+  for (const std::string_view w : kSofteners) {
+    a->word_flags_.Mutable(vocabulary->Add(w)) |= kSoftener;
+  }
   const std::string path = data_root + "/text/intensifiers.txt";
   RETURN_IF_ERROR(ForEachDataLine(
       path, "intensifier list", [&](const std::string& line, int number) -> Status {
@@ -83,28 +90,48 @@ Result<std::unique_ptr<EmotionAnalyzer>> EmotionAnalyzer::Load(const std::string
     if (doc.tokens.empty()) return InvalidArgument(where + "empty phrase");
     Intensifier entry;
     entry.factor = factor;
-    for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) entry.before.push_back(doc.tokens[i].base);
-    a->intensifiers_[doc.tokens.back().base].push_back(std::move(entry));
+    for (size_t i = 0; i + 1 < doc.tokens.size(); ++i) {
+      entry.before.push_back(vocabulary->Add(doc.tokens[i].base));
+    }
+    const int32_t last = vocabulary->Add(doc.tokens.back().base);
+    uint32_t& group = a->intensifier_group_.Mutable(last);
+    if (group == 0) {
+      a->intensifiers_.emplace_back();
+      group = static_cast<uint32_t>(a->intensifiers_.size());
+    }
+    if (factor == kNegatedFlag && entry.before.empty()) a->word_flags_.Mutable(last) |= kNegator;
+    a->intensifiers_[group - 1].push_back(std::move(entry));
     return OkStatus();
   }));
   return a;
 }
 
-double EmotionAnalyzer::Modifier(const Document& doc, size_t first,
+bool EmotionAnalyzer::IsClauseBreak(const Token& t, int32_t word) const {
+  if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kEmoji ||
+      t.kind == TokenKind::kEmoticon || t.kind == TokenKind::kUrl) {
+    return true;
+  }
+  return (word_flags_.At(word) & kClauseWord) != 0;
+}
+
+double EmotionAnalyzer::Modifier(const Document& doc, const TokenWords& words, size_t first,
                                  const std::vector<unsigned char>& consumed) const {
   double factor = 1;
   const size_t sentence = doc.tokens[first].sentence;
   for (size_t step = 1; step <= kModifierWindow && step <= first; ++step) {
     const size_t j = first - step;
     const Token& t = doc.tokens[j];
-    if (t.sentence != sentence || consumed[j] == PhraseLexicon::kHit || IsClauseBreak(t)) break;
-    const auto it = intensifiers_.find(t.base);
-    if (it == intensifiers_.end()) continue;
-    for (const Intensifier& in : it->second) {
+    if (t.sentence != sentence || consumed[j] == PhraseLexicon::kHit ||
+        IsClauseBreak(t, words[j])) {
+      break;
+    }
+    const uint32_t group = intensifier_group_.At(words[j]);
+    if (group == 0) continue;
+    for (const Intensifier& in : intensifiers_[group - 1]) {
       if (in.factor == kNegatedFlag || in.before.size() > j) continue;
       bool ok = true;
       for (size_t k = 0; k < in.before.size() && ok; ++k) {
-        ok = doc.tokens[j - in.before.size() + k].base == in.before[k];
+        ok = words[j - in.before.size() + k] == in.before[k];
       }
       if (ok) {
         factor *= in.factor;
@@ -115,38 +142,32 @@ double EmotionAnalyzer::Modifier(const Document& doc, size_t first,
   return factor;
 }
 
-size_t EmotionAnalyzer::Negator(const Document& doc, size_t first,
+size_t EmotionAnalyzer::Negator(const Document& doc, const TokenWords& words, size_t first,
                                 const std::vector<unsigned char>& consumed) const {
   const size_t sentence = doc.tokens[first].sentence;
   bool softened = false;  // "not only", "never so": the negator does not deny the feeling
   for (size_t step = 1; step <= kNegationWindow && step <= first; ++step) {
     const size_t j = first - step;
     const Token& t = doc.tokens[j];
-    if (t.sentence != sentence || consumed[j] == PhraseLexicon::kHit || IsClauseBreak(t)) break;
-    if (consumed[j] == PhraseLexicon::kBlocked) continue;  // "no doubt", "not only"
-    bool negator = EndsWith(t.base, "n't");
-    if (!negator) {
-      const auto it = intensifiers_.find(t.base);
-      negator = it != intensifiers_.end() &&
-                std::any_of(it->second.begin(), it->second.end(), [](const Intensifier& in) {
-                  return in.factor == kNegatedFlag && in.before.empty();
-                });
+    if (t.sentence != sentence || consumed[j] == PhraseLexicon::kHit ||
+        IsClauseBreak(t, words[j])) {
+      break;
     }
-    if (negator) {
+    if (consumed[j] == PhraseLexicon::kBlocked) continue;  // "no doubt", "not only"
+    const uint8_t flags = word_flags_.At(words[j]);
+    if ((flags & kNegator) != 0 || EndsWith(t.base, "n't")) {
       if (softened) return SIZE_MAX;
       return j;
     }
-    if (t.base == "only" || t.base == "just" || t.base == "so" || t.base == "this" ||
-        t.base == "more" || t.base == "as") {
-      softened = true;
-    }
+    if ((flags & kSoftener) != 0) softened = true;
   }
   return SIZE_MAX;
 }
 
 std::vector<EmotionScore> EmotionAnalyzer::Analyze(const Document& doc) const {
+  const TokenWords words(doc, *vocabulary_);
   std::vector<unsigned char> consumed;
-  const std::vector<LexiconHit> hits = lexicon_.Match(doc, &consumed);
+  const std::vector<LexiconHit> hits = lexicon_.Match(doc, words, &consumed);
   std::vector<EmotionScore> out;
   if (hits.empty()) return out;
 
@@ -170,7 +191,7 @@ std::vector<EmotionScore> EmotionAnalyzer::Analyze(const Document& doc) const {
     const Token& head = doc.tokens[hit.first];
     Span span{head.span.begin, doc.tokens[hit.end - 1].span.end};
     double v = hit.weight;
-    const size_t neg = Negator(doc, hit.first, consumed);
+    const size_t neg = Negator(doc, words, hit.first, consumed);
     if (neg != SIZE_MAX) {
       const Flip flip = FlipOf(e);
       if (!flip.yields) continue;
@@ -178,7 +199,7 @@ std::vector<EmotionScore> EmotionAnalyzer::Analyze(const Document& doc) const {
       v *= flip.factor;
       span.begin = doc.tokens[neg].span.begin;
     } else {
-      v *= Modifier(doc, hit.first, consumed);
+      v *= Modifier(doc, words, hit.first, consumed);
       bool caps = false, elongated = false;
       for (size_t k = hit.first; k < hit.end; ++k) {
         caps = caps || doc.tokens[k].all_caps;

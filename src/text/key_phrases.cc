@@ -1,9 +1,10 @@
-// RAKE-style key phrase extraction over tokens.
+// RAKE-style key phrase extraction over tokens. Equal words are grouped by sorting views of
+// their bases (no per-call hash maps or string keys).
 #include "text/key_phrases.h"
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <string_view>
 
 namespace interlude::text {
 namespace {
@@ -20,52 +21,107 @@ struct Candidate {
   double score = 0;
 };
 
-}  // namespace
-
-std::vector<std::string> KeyPhrases(const Document& doc, const StyleAnalyzer& style,
-                                    size_t max_phrases) {
-  const auto is_stop = [&](const Token& t) {
-    return t.kind != TokenKind::kWord || style.IsFunctionWord(t.base) ||
-           std::find(kExtraStopwords.begin(), kExtraStopwords.end(), t.base) != kExtraStopwords.end();
-  };
+// The extraction, with `is_stop(token index)` deciding the stopwords.
+template <typename IsStop>
+std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, size_t max_phrases) {
   std::vector<Candidate> candidates;
+  size_t candidate_words = 0;
   for (const Sentence& s : doc.sentences) {
     size_t i = s.first_token;
     while (i < s.end_token) {
-      while (i < s.end_token && is_stop(doc.tokens[i])) ++i;
+      while (i < s.end_token && is_stop(i)) ++i;
       const size_t start = i;
-      while (i < s.end_token && !is_stop(doc.tokens[i]) && i - start < 4) ++i;
-      if (i > start) candidates.push_back({start, i, 0});
+      while (i < s.end_token && !is_stop(i) && i - start < 4) ++i;
+      if (i > start) {
+        candidates.push_back({start, i, 0});
+        candidate_words += i - start;
+      }
     }
   }
+  if (candidates.empty()) return {};
   // Word scores: degree (co-occurrence within phrases, including itself) over frequency.
-  std::unordered_map<std::string, double> frequency, degree;
+  // Every word occurrence of every candidate, in candidate order, grouped by equal base.
+  struct Occurrence {
+    std::string_view base;
+    uint32_t at = 0;      // index in candidate order
+    uint32_t degree = 0;  // length of its candidate
+  };
+  std::vector<Occurrence> occurrences;
+  occurrences.reserve(candidate_words);
   for (const Candidate& c : candidates) {
     for (size_t i = c.first; i < c.end; ++i) {
-      frequency[doc.tokens[i].base] += 1;
-      degree[doc.tokens[i].base] += static_cast<double>(c.end - c.first);
+      occurrences.push_back({doc.tokens[i].base, static_cast<uint32_t>(occurrences.size()),
+                             static_cast<uint32_t>(c.end - c.first)});
     }
   }
+  std::vector<double> ratio(occurrences.size());  // degree / frequency, in candidate order
+  std::sort(occurrences.begin(), occurrences.end(),
+            [](const Occurrence& a, const Occurrence& b) { return a.base < b.base; });
+  for (size_t g = 0; g < occurrences.size();) {
+    size_t e = g;
+    double degree = 0, frequency = 0;
+    for (; e < occurrences.size() && occurrences[e].base == occurrences[g].base; ++e) {
+      degree += static_cast<double>(occurrences[e].degree);
+      frequency += 1;
+    }
+    for (size_t k = g; k < e; ++k) ratio[occurrences[k].at] = degree / frequency;
+    g = e;
+  }
+  size_t at = 0;
   for (Candidate& c : candidates) {
-    for (size_t i = c.first; i < c.end; ++i) {
-      const std::string& w = doc.tokens[i].base;
+    for (size_t i = c.first; i < c.end; ++i, ++at) {
       // Very short single words ("uh", "x") are rarely what a text is about.
-      c.score += w.size() < 3 && c.end - c.first == 1 ? 0 : degree[w] / frequency[w];
+      c.score += doc.tokens[i].base.size() < 3 && c.end - c.first == 1 ? 0 : ratio[at];
     }
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   std::vector<std::string> phrases;
-  std::vector<std::string> seen;
+  std::vector<const Candidate*> seen;
+  const auto same_words = [&](const Candidate& a, const Candidate& b) {
+    if (a.end - a.first != b.end - b.first) return false;
+    for (size_t k = 0; k < a.end - a.first; ++k) {
+      if (doc.tokens[a.first + k].base != doc.tokens[b.first + k].base) return false;
+    }
+    return true;
+  };
   for (const Candidate& c : candidates) {
     if (phrases.size() >= max_phrases || c.score <= 0) break;
-    std::string key;
-    for (size_t i = c.first; i < c.end; ++i) key += doc.tokens[i].base + " ";
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    seen.push_back(key);
-    phrases.emplace_back(doc.Slice({doc.tokens[c.first].span.begin, doc.tokens[c.end - 1].span.end}));
+    const auto same = [&](const Candidate* s) { return same_words(*s, c); };
+    if (std::any_of(seen.begin(), seen.end(), same)) continue;
+    seen.push_back(&c);
+    phrases.emplace_back(
+        doc.Slice({doc.tokens[c.first].span.begin, doc.tokens[c.end - 1].span.end}));
   }
   return phrases;
+}
+
+}  // namespace
+
+KeyPhraseFinder::KeyPhraseFinder(const StyleAnalyzer& style, Vocabulary* vocabulary)
+    : style_(style) {
+  for (const std::string_view w : kExtraStopwords) filler_.Mutable(vocabulary->Add(w)) = 1;
+}
+
+std::vector<std::string> KeyPhraseFinder::Find(const Document& doc, size_t max_phrases) const {
+  const TokenWords words(doc, style_.vocabulary());
+  const auto is_stop = [&](size_t i) {
+    const int32_t w = words[i];
+    return doc.tokens[i].kind != TokenKind::kWord || style_.IsFunctionWord(w) ||
+           filler_.At(w) != 0;
+  };
+  return Extract(doc, is_stop, max_phrases);
+}
+
+std::vector<std::string> KeyPhrases(const Document& doc, const StyleAnalyzer& style,
+                                    size_t max_phrases) {
+  const auto is_stop = [&](size_t i) {
+    const Token& t = doc.tokens[i];
+    return t.kind != TokenKind::kWord || style.IsFunctionWord(t.base) ||
+           std::find(kExtraStopwords.begin(), kExtraStopwords.end(), t.base) !=
+               kExtraStopwords.end();
+  };
+  return Extract(doc, is_stop, max_phrases);
 }
 
 }  // namespace interlude::text

@@ -70,9 +70,15 @@ struct RiskAnalyzer::Match {
 };
 
 Result<std::unique_ptr<RiskAnalyzer>> RiskAnalyzer::Load(const std::string& data_root) {
+  return Load(data_root, std::make_shared<Vocabulary>());
+}
+
+Result<std::unique_ptr<RiskAnalyzer>> RiskAnalyzer::Load(const std::string& data_root,
+                                                         std::shared_ptr<Vocabulary> vocabulary) {
   const std::string lexicon = data_root + "/text/risk_lexicon.txt";
   ASSIGN_OR_RETURN(risk_internal::RuleSet rules,
-                   risk_internal::LoadRuleSet(lexicon, data_root + "/text/risk_patterns.txt"));
+                   risk_internal::LoadRuleSet(lexicon, data_root + "/text/risk_patterns.txt",
+                                              vocabulary.get()));
   Classes c;
   struct Need {
     const char* name;
@@ -92,7 +98,8 @@ Result<std::unique_ptr<RiskAnalyzer>> RiskAnalyzer::Load(const std::string& data
     if (*n.index < 0) return InvalidArgument(lexicon + ": missing class @" + n.name);
   }
   rules.gap_stop_class = c.neg;
-  return std::unique_ptr<RiskAnalyzer>(new RiskAnalyzer(std::move(rules), c));
+  return std::unique_ptr<RiskAnalyzer>(
+      new RiskAnalyzer(std::move(vocabulary), std::move(rules), c));
 }
 
 void RiskAnalyzer::MatchSentence(const std::vector<Key>& keys, bool context_pass,
@@ -105,14 +112,13 @@ void RiskAnalyzer::MatchSentence(const std::vector<Key>& keys, bool context_pass
   };
   for (size_t pos = 0; pos < keys.size(); ++pos) {
     if (!keys[pos].is_word) continue;
-    if (auto it = rules_.first_word_index.find(std::string(keys[pos].text));
-        it != rules_.first_word_index.end()) {
-      for (int ri : it->second) try_rule(ri, pos);
+    if (const auto* starting = risk_internal::RulesStartingWith(rules_, keys[pos].word_id)) {
+      for (int ri : *starting) try_rule(ri, pos);
     }
     if (keys[pos].elongated && keys[pos].squashed != keys[pos].text) {
-      if (auto it = rules_.first_word_index.find(keys[pos].squashed);
-          it != rules_.first_word_index.end()) {
-        for (int ri : it->second) try_rule(ri, pos);
+      const int32_t squashed = vocabulary_->Find(keys[pos].squashed);
+      if (const auto* starting = risk_internal::RulesStartingWith(rules_, squashed)) {
+        for (int ri : *starting) try_rule(ri, pos);
       }
     }
     for (int ri : rules_.prefix_first) try_rule(ri, pos);
@@ -256,6 +262,7 @@ bool RiskAnalyzer::Judge(const std::vector<Key>& keys, const Match& m,
 
 RiskAssessment RiskAnalyzer::Analyze(const Document& doc) const {
   RiskAssessment out;
+  const TokenWords words(doc, *vocabulary_);
   std::vector<std::vector<Key>> sentence_keys;
   sentence_keys.reserve(doc.sentences.size());
   std::vector<Match> matches;
@@ -264,7 +271,8 @@ RiskAssessment RiskAnalyzer::Analyze(const Document& doc) const {
     if (pass == 1 && !own_suicidal) break;
     for (size_t si = 0; si < doc.sentences.size(); ++si) {
       if (pass == 0) {
-        sentence_keys.push_back(risk_internal::SentenceKeys(rules_, doc, doc.sentences[si]));
+        sentence_keys.emplace_back();
+        risk_internal::SentenceKeys(rules_, doc, words, doc.sentences[si], &sentence_keys.back());
       }
       const std::vector<Key>& keys = sentence_keys[si];
       matches.clear();

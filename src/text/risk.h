@@ -25,6 +25,9 @@
 //   past_risk                   low (history only, nothing current)
 // Ideation or passive wish said with "tonight"/"right now" becomes intent (high).
 //
+// Words are compared by their ids in a Vocabulary (text/vocabulary.h), shared with the other
+// analysers when the Analyzer loads them together.
+//
 // Thread-safety: immutable after Load; Analyze is const and may run concurrently.
 #pragma once
 
@@ -35,6 +38,7 @@
 #include "text/analysis.h"
 #include "text/document.h"
 #include "text/risk_rules.h"
+#include "text/vocabulary.h"
 
 namespace interlude::text {
 
@@ -44,6 +48,9 @@ class RiskAnalyzer {
   // NotFound when a file is missing; InvalidArgument (file:line) when one is malformed or
   // lacks a class the code needs (@ctx_*).
   static Result<std::unique_ptr<RiskAnalyzer>> Load(const std::string& data_root);
+  // The same, adding its words to `vocabulary` (shared with other analysers; loading only).
+  static Result<std::unique_ptr<RiskAnalyzer>> Load(const std::string& data_root,
+                                                    std::shared_ptr<Vocabulary> vocabulary);
 
   // The risk findings of `doc`: level and category of the highest finding (ties broken by
   // clinical priority: recent attempt, preparation, plan, intent, method, self-harm, ...),
@@ -59,14 +66,16 @@ class RiskAnalyzer {
   };
   struct Match;
 
-  explicit RiskAnalyzer(risk_internal::RuleSet rules, Classes classes)
-      : rules_(std::move(rules)), cls_(classes) {}
+  RiskAnalyzer(std::shared_ptr<const Vocabulary> vocabulary, risk_internal::RuleSet rules,
+               Classes classes)
+      : vocabulary_(std::move(vocabulary)), rules_(std::move(rules)), cls_(classes) {}
 
   void MatchSentence(const std::vector<risk_internal::Key>& keys, bool context_pass,
                      std::vector<Match>* out) const;
   bool Judge(const std::vector<risk_internal::Key>& keys, const Match& m,
              RiskFinding* finding) const;
 
+  std::shared_ptr<const Vocabulary> vocabulary_;  // rules_.vocabulary
   risk_internal::RuleSet rules_;
   Classes cls_;
 };

@@ -30,7 +30,7 @@ std::vector<std::string> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
-Word MakeWord(std::string text) {
+Word MakeWord(std::string text, Vocabulary* vocabulary) {
   Word w;
   if (text.size() > 1 && text.back() == '*') {
     w.prefix = true;
@@ -38,7 +38,19 @@ Word MakeWord(std::string text) {
   }
   w.squashed = Squash(text);
   w.text = std::move(text);
+  if (!w.prefix) w.id = vocabulary->Add(w.text);
   return w;
+}
+
+// The group (index + 1) of `id` in a WordTable-indexed list of groups, created if new.
+std::vector<int>& GroupOf(WordTable<uint32_t>* table, std::vector<std::vector<int>>* groups,
+                          int32_t id) {
+  uint32_t& group = table->Mutable(id);
+  if (group == 0) {
+    groups->emplace_back();
+    group = static_cast<uint32_t>(groups->size());
+  }
+  return (*groups)[group - 1];
 }
 
 Result<RiskLevel> ParseLevel(std::string_view s) {
@@ -69,7 +81,7 @@ Result<RuleKind> ParseKind(std::string_view s) {
   return InvalidArgument("unknown rule kind `" + std::string(s) + "`");
 }
 
-Status LoadLexicon(const std::string& path, RuleSet* set) {
+Status LoadLexicon(const std::string& path, RuleSet* set, Vocabulary* vocabulary) {
   RETURN_IF_ERROR(ForEachDataLine(
       path, "risk lexicon", [&](const std::string& line, int number) -> Status {
     const std::string t = Trim(line);
@@ -89,7 +101,9 @@ Status LoadLexicon(const std::string& path, RuleSet* set) {
       c.name = Trim(t.substr(1, colon - 1));
       for (const std::string& phrase : SplitOn(t.substr(colon + 1), ',')) {
         std::vector<Word> words;
-        for (std::string& w : SplitOn(phrase, ' ')) words.push_back(MakeWord(std::move(w)));
+        for (std::string& w : SplitOn(phrase, ' ')) {
+          words.push_back(MakeWord(std::move(w), vocabulary));
+        }
         c.phrases.push_back(std::move(words));
       }
       if (c.name.empty() || c.phrases.empty()) return DataLineError(path, number, "empty class");
@@ -106,12 +120,16 @@ Status LoadLexicon(const std::string& path, RuleSet* set) {
   std::stable_sort(set->rewrites.begin(), set->rewrites.end(),
                    [](const Rewrite& a, const Rewrite& b) { return a.from.size() > b.from.size(); });
   for (size_t i = 0; i < set->rewrites.size(); ++i) {
-    set->rewrite_index[set->rewrites[i].from[0]].push_back(static_cast<int>(i));
+    Rewrite& r = set->rewrites[i];
+    for (const std::string& w : r.from) r.from_ids.push_back(vocabulary->Add(w));
+    for (const std::string& w : r.to) r.to_ids.push_back(vocabulary->Add(w));
+    GroupOf(&set->rewrite_group, &set->rewrite_groups, r.from_ids[0])
+        .push_back(static_cast<int>(i));
   }
   return OkStatus();
 }
 
-Result<Element> ParseElement(const RuleSet& set, std::string token) {
+Result<Element> ParseElement(const RuleSet& set, std::string token, Vocabulary* vocabulary) {
   Element e;
   if (token.size() > 1 && token[0] == '~') {
     e.kind = Element::Kind::kGap;
@@ -139,14 +157,14 @@ Result<Element> ParseElement(const RuleSet& set, std::string token) {
         e.words.push_back(phrase[0]);
       }
     } else {
-      e.words.push_back(MakeWord(std::move(alt)));
+      e.words.push_back(MakeWord(std::move(alt), vocabulary));
     }
   }
   if (e.words.empty()) return InvalidArgument("empty element");
   return e;
 }
 
-void IndexRule(RuleSet* set, int index) {
+void IndexRule(RuleSet* set, int index, Vocabulary* vocabulary) {
   const Rule& rule = set->rules[static_cast<size_t>(index)];
   const Element& first = rule.elements[0];
   auto add_word = [&](const Word& w) {
@@ -156,9 +174,10 @@ void IndexRule(RuleSet* set, int index) {
       }
       return;
     }
-    auto& list = set->first_word_index[w.text];
+    auto& list = GroupOf(&set->first_word_group, &set->first_word_rules, vocabulary->Add(w.text));
     if (list.empty() || list.back() != index) list.push_back(index);
-    auto& squashed = set->first_word_index[w.squashed];
+    auto& squashed =
+        GroupOf(&set->first_word_group, &set->first_word_rules, vocabulary->Add(w.squashed));
     if (squashed.empty() || squashed.back() != index) squashed.push_back(index);
   };
   if (first.kind == Element::Kind::kWords) {
@@ -170,7 +189,7 @@ void IndexRule(RuleSet* set, int index) {
   }
 }
 
-Status LoadPatterns(const std::string& path, RuleSet* set) {
+Status LoadPatterns(const std::string& path, RuleSet* set, Vocabulary* vocabulary) {
   RETURN_IF_ERROR(ForEachDataLine(
       path, "risk patterns", [&](const std::string& line, int number) -> Status {
     const std::vector<std::string> cols = SplitOn(line, '\t');
@@ -189,7 +208,7 @@ Status LoadPatterns(const std::string& path, RuleSet* set) {
     rule.category = *category;
     rule.kind = *kind;
     for (std::string& token : SplitOn(cols[3], ' ')) {
-      auto e = ParseElement(*set, std::move(token));
+      auto e = ParseElement(*set, std::move(token), vocabulary);
       if (!e.ok()) return DataLineError(path, number, e.status().message());
       rule.elements.push_back(std::move(e).value());
     }
@@ -198,7 +217,7 @@ Status LoadPatterns(const std::string& path, RuleSet* set) {
       return DataLineError(path, number, "a pattern must start with a required word or class");
     }
     set->rules.push_back(std::move(rule));
-    IndexRule(set, static_cast<int>(set->rules.size() - 1));
+    IndexRule(set, static_cast<int>(set->rules.size() - 1), vocabulary);
     return OkStatus();
   }));
   return OkStatus();
@@ -272,10 +291,12 @@ std::string Squash(std::string_view word) {
   return out;
 }
 
-Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& patterns_path) {
+Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& patterns_path,
+                            Vocabulary* vocabulary) {
   RuleSet set;
-  RETURN_IF_ERROR(LoadLexicon(lexicon_path, &set));
-  RETURN_IF_ERROR(LoadPatterns(patterns_path, &set));
+  set.vocabulary = vocabulary;
+  RETURN_IF_ERROR(LoadLexicon(lexicon_path, &set, vocabulary));
+  RETURN_IF_ERROR(LoadPatterns(patterns_path, &set, vocabulary));
   return set;
 }
 
@@ -285,7 +306,8 @@ bool WordMatches(const Word& word, const Key& key) {
     return key.text.starts_with(word.text) ||
            (key.elongated && std::string_view(key.squashed).starts_with(word.squashed));
   }
-  return key.text == word.text || (key.elongated && key.squashed == word.squashed);
+  // Both ids come from the same vocabulary, which holds every word: equal ids, equal text.
+  return key.word_id == word.id || (key.elongated && key.squashed == word.squashed);
 }
 
 size_t ClassAt(const RuleSet& set, int cls, const std::vector<Key>& keys, size_t pos) {
@@ -301,32 +323,33 @@ bool MatchRule(const RuleSet& set, const Rule& rule, const std::vector<Key>& key
   return MatchFrom(set, rule, 0, keys, pos, end);
 }
 
-std::vector<Key> SentenceKeys(const RuleSet& set, const Document& doc, const Sentence& s) {
-  std::vector<Key> keys;
-  keys.reserve(s.end_token - s.first_token + 4);
+void SentenceKeys(const RuleSet& set, const Document& doc, const TokenWords& words,
+                  const Sentence& s, std::vector<Key>* out) {
+  std::vector<Key>& keys = *out;
+  keys.reserve(keys.size() + s.end_token - s.first_token + 4);
   size_t i = s.first_token;
   while (i < s.end_token) {
     const Token& tok = doc.tokens[i];
     const bool word = tok.kind != TokenKind::kPunct;
     if (word) {
-      const auto it = set.rewrite_index.find(tok.base);
-      if (it != set.rewrite_index.end()) {
+      if (const uint32_t group = set.rewrite_group.At(words[i]); group != 0) {
         bool done = false;
-        for (int ri : it->second) {
+        for (int ri : set.rewrite_groups[group - 1]) {
           const Rewrite& r = set.rewrites[static_cast<size_t>(ri)];
           if (i + r.from.size() > s.end_token) continue;
           bool all = true;
           for (size_t k = 1; k < r.from.size() && all; ++k) {
-            all = doc.tokens[i + k].base == r.from[k];
+            all = words[i + k] == r.from_ids[k];
           }
           if (!all) continue;
           const Span span{tok.span.begin, doc.tokens[i + r.from.size() - 1].span.end};
-          for (const std::string& to : r.to) {
-            Key k;
-            k.text = to;
-            k.is_word = true;
-            k.span = span;
-            keys.push_back(std::move(k));
+          for (size_t k = 0; k < r.to.size(); ++k) {
+            Key key;
+            key.text = r.to[k];
+            key.word_id = r.to_ids[k];
+            key.is_word = true;
+            key.span = span;
+            keys.push_back(std::move(key));
           }
           i += r.from.size();
           done = true;
@@ -337,6 +360,7 @@ std::vector<Key> SentenceKeys(const RuleSet& set, const Document& doc, const Sen
     }
     Key k;
     k.text = tok.base;
+    k.word_id = words[i];
     k.is_word = word;
     k.span = tok.span;
     if (tok.elongated) {
@@ -348,7 +372,6 @@ std::vector<Key> SentenceKeys(const RuleSet& set, const Document& doc, const Sen
     keys.push_back(std::move(k));
     ++i;
   }
-  return keys;
 }
 
 }  // namespace interlude::text::risk_internal

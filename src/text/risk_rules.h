@@ -3,10 +3,15 @@
 // words. Used only by RiskAnalyzer (text/risk.h); the file formats are described in the
 // headers of the data files themselves.
 //
+// Words are compared by their ids in a Vocabulary (text/vocabulary.h): every pattern, class
+// and rewrite word is added to it while loading, so a key and a word are equal exactly when
+// their ids are; only `word*` prefixes and elongated keys compare strings.
+//
 // Thread-safety: a RuleSet is immutable after LoadRuleSet; every function here is pure and
 // may be called from many threads on the same RuleSet.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +20,7 @@
 #include "base/status.h"
 #include "text/analysis.h"
 #include "text/document.h"
+#include "text/vocabulary.h"
 
 namespace interlude::text::risk_internal {
 
@@ -23,6 +29,7 @@ struct Word {
   std::string text;      // case-folded, as written in the data file (without `*`)
   std::string squashed;  // `text` with every letter run cut to one ("kill" -> "kil")
   bool prefix = false;   // `word*`: matches any word starting with `text`
+  int32_t id = Vocabulary::kNoWord;  // vocabulary id of `text` (not set for a prefix)
 };
 
 struct Element {
@@ -52,12 +59,15 @@ struct WordClass {
 struct Rewrite {
   std::vector<std::string> from;
   std::vector<std::string> to;
+  std::vector<int32_t> from_ids;  // vocabulary ids of `from` and `to`
+  std::vector<int32_t> to_ids;
 };
 
 // One word (or punctuation mark) of a sentence as the rules see it: the token's base form,
 // or the words of a rewrite, each keeping the span of the tokens it came from.
 struct Key {
   std::string_view text;  // into the Document's token or into the RuleSet's rewrites
+  int32_t word_id = Vocabulary::kNoWord;  // vocabulary id of `text`
   std::string squashed;   // set only for elongated tokens ("dieee" -> "die")
   bool elongated = false;
   bool is_word = false;     // words, numbers, hashtags, emoji; false for punctuation
@@ -68,10 +78,15 @@ struct Key {
 struct RuleSet {
   std::vector<WordClass> classes;
   std::unordered_map<std::string, int> class_index;
+  const Vocabulary* vocabulary = nullptr;  // the ids of every Word, Rewrite and Key
   std::vector<Rewrite> rewrites;                                 // longest `from` first
-  std::unordered_map<std::string, std::vector<int>> rewrite_index;  // by from[0]
+  // Rewrites by the id of from[0]: rewrite_group -> index + 1 into rewrite_groups.
+  WordTable<uint32_t> rewrite_group;
+  std::vector<std::vector<int>> rewrite_groups;
   std::vector<Rule> rules;
-  std::unordered_map<std::string, std::vector<int>> first_word_index;  // rules by first word
+  // Rules by the id of a first word (written or squashed): index + 1 into first_word_rules.
+  WordTable<uint32_t> first_word_group;
+  std::vector<std::vector<int>> first_word_rules;
   std::vector<int> prefix_first;  // rules whose first element has a `word*` alternative
   int gap_stop_class = -1;        // words a `~N` gap never skips (negators); -1 = none
 
@@ -79,16 +94,26 @@ struct RuleSet {
   int ClassIndex(std::string_view name) const;
 };
 
-// Reads both files. NotFound when a file is missing; InvalidArgument naming file and line
-// for a malformed line, an unknown class, level or category, or a pattern that starts
-// with an optional element or a gap.
-Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& patterns_path);
+// Reads both files, adding their words to `vocabulary` (which must outlive the RuleSet).
+// NotFound when a file is missing; InvalidArgument naming file and line for a malformed
+// line, an unknown class, level or category, or a pattern that starts with an optional
+// element or a gap.
+Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& patterns_path,
+                            Vocabulary* vocabulary);
 
 // Every letter run cut to one letter ("killl" -> "kil").
 std::string Squash(std::string_view word);
 
-// The keys of one sentence, with the rewrites applied.
-std::vector<Key> SentenceKeys(const RuleSet& rules, const Document& doc, const Sentence& s);
+// The keys of one sentence, with the rewrites applied; `words` are the ids of doc's tokens
+// in rules.vocabulary. Appends to *keys.
+void SentenceKeys(const RuleSet& rules, const Document& doc, const TokenWords& words,
+                  const Sentence& s, std::vector<Key>* keys);
+
+// The rules whose first word is the word `id` (written or squashed), or null.
+inline const std::vector<int>* RulesStartingWith(const RuleSet& rules, int32_t id) {
+  const uint32_t group = rules.first_word_group.At(id);
+  return group == 0 ? nullptr : &rules.first_word_rules[group - 1];
+}
 
 // Whether `word` matches `key`.
 bool WordMatches(const Word& word, const Key& key);

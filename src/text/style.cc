@@ -28,8 +28,14 @@ double Clamp01(double v) { return v < 0 ? 0 : v > 1 ? 1 : v; }
 }  // namespace
 
 Result<std::unique_ptr<StyleAnalyzer>> StyleAnalyzer::Load(const std::string& data_root) {
+  return Load(data_root, std::make_shared<Vocabulary>());
+}
+
+Result<std::unique_ptr<StyleAnalyzer>> StyleAnalyzer::Load(
+    const std::string& data_root, std::shared_ptr<Vocabulary> vocabulary) {
   const std::string path = data_root + "/text/function_words.txt";
   std::unique_ptr<StyleAnalyzer> analyzer(new StyleAnalyzer());
+  analyzer->vocabulary_ = vocabulary;
   RETURN_IF_ERROR(ForEachDataLine(
       path, "function-word list", [&](const std::string& line, int number) -> Status {
     const size_t tab = line.find('\t');
@@ -43,7 +49,7 @@ Result<std::unique_ptr<StyleAnalyzer>> StyleAnalyzer::Load(const std::string& da
     }
     std::istringstream words(line.substr(tab + 1));
     std::string word;
-    while (words >> word) analyzer->categories_[word] |= 1u << bit;
+    while (words >> word) analyzer->categories_.Mutable(vocabulary->Add(word)) |= 1u << bit;
     return OkStatus();
   }));
   return analyzer;
@@ -54,17 +60,19 @@ StyleProfile StyleAnalyzer::Analyze(const Document& doc) const {
   std::array<size_t, kCategoryCount> counts{};
   size_t letters = 0, contractions = 0, emoji = 0, caps = 0;
   size_t exclamations = 0, questions = 0;
-  for (const Token& t : doc.tokens) {
+  const TokenWords word_ids(doc, *vocabulary_);
+  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
     switch (t.kind) {
       case TokenKind::kWord: {
         ++p.words;
         letters += t.text.size();
         if (t.base.find('\'') != std::string::npos) ++contractions;
         if (t.all_caps && t.base != "i") ++caps;
-        const auto it = categories_.find(t.base);
-        if (it != categories_.end()) {
+        const std::uint32_t categories = categories_.At(word_ids[i]);
+        if (categories != 0) {
           for (size_t b = 0; b < kCategoryCount; ++b) {
-            if (it->second & (1u << b)) ++counts[b];
+            if (categories & (1u << b)) ++counts[b];
           }
         }
         break;

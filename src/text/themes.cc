@@ -6,8 +6,15 @@
 namespace interlude::text {
 
 Result<std::unique_ptr<ThemeAnalyzer>> ThemeAnalyzer::Load(const std::string& data_root) {
+  return Load(data_root, std::make_shared<Vocabulary>());
+}
+
+Result<std::unique_ptr<ThemeAnalyzer>> ThemeAnalyzer::Load(
+    const std::string& data_root, std::shared_ptr<Vocabulary> vocabulary) {
   std::unique_ptr<ThemeAnalyzer> a(new ThemeAnalyzer());
-  ASSIGN_OR_RETURN(a->lexicon_, PhraseLexicon::Load(data_root + "/text/themes.txt", {}));
+  a->vocabulary_ = vocabulary;
+  ASSIGN_OR_RETURN(a->lexicon_,
+                   PhraseLexicon::Load(data_root + "/text/themes.txt", {}, vocabulary.get()));
   return a;
 }
 

@@ -130,6 +130,36 @@ bool MakeBase(const std::string& norm, std::string& base) {
   return cut;
 }
 
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// FoldCase + MakeBase for ASCII text (most tokens): the same result without decoding.
+bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std::string& base) {
+  norm.assign(text.data() + skip, text.size() - skip);
+  base.clear();
+  bool cut = false;
+  char prev = 0;
+  int run = 0;
+  for (char& c : norm) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
+    prev = c;
+    if (run <= 2) {
+      base.push_back(c);
+    } else {
+      cut = true;
+    }
+  }
+  return cut;
+}
+
+// Whether an emoticon of kEmoticons can start with this code point.
+bool CanStartEmoticon(std::int32_t cp) {
+  return cp == ':' || cp == ';' || cp == '<' || cp == '>' || cp == '=' || cp == 'x' || cp == 'X';
+}
+
 bool AllCaps(std::string_view word) {
   int letters = 0;
   if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
@@ -198,18 +228,25 @@ Document Tokenize(std::string_view input) {
     pending_end = false;
   };
   const auto add = [&](size_t begin, size_t end, TokenKind kind) {
-    Token t;
+    Token& t = doc.tokens.emplace_back();
     t.text = s.substr(begin, end - begin);
     t.span = {begin, end};
     t.kind = kind;
-    t.norm = FoldCase(t.text);
-    if (kind == TokenKind::kHashtag || kind == TokenKind::kMention) t.norm.erase(0, 1);
-    t.elongated = MakeBase(t.norm, t.base) && kind == TokenKind::kWord;
+    const bool tag = kind == TokenKind::kHashtag || kind == TokenKind::kMention;
+    bool cut = false;
+    if (IsAscii(t.text)) {
+      cut = FoldAndBaseAscii(t.text, tag ? 1 : 0, t.norm, t.base);
+    } else {
+      t.norm = FoldCase(t.text);
+      if (tag) t.norm.erase(0, 1);
+      cut = MakeBase(t.norm, t.base);
+    }
+    t.elongated = cut && kind == TokenKind::kWord;
     t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
     t.sentence = doc.sentences.size();
     if (sentence_start_byte == std::string::npos) sentence_start_byte = begin;
-    doc.tokens.push_back(std::move(t));
   };
+  doc.tokens.reserve(s.size() / 4 + 8);
 
   while (pos < s.size()) {
     // A run-on "sentence" is cut every kMaxSentenceTokens tokens: analysers read context
@@ -230,7 +267,8 @@ Document Tokenize(std::string_view input) {
     const bool closer = c.cp == '"' || c.cp == '\'' || c.cp == ')' || c.cp == ']' ||
                         c.cp == 0x201D || c.cp == 0x2019 || IsEmojiBase(c.cp);
     bool is_emoticon = false;
-    for (const std::string_view e : kEmoticons) {
+    for (size_t k = 0; k < kEmoticons.size() && CanStartEmoticon(c.cp); ++k) {
+      const std::string_view e = kEmoticons[k];
       if (s.substr(pos, e.size()) == e && IsBoundary(s, pos + e.size()) &&
           (pos == 0 || IsSpace(Decode(s, pos - 1).cp))) {
         is_emoticon = true;  // stays with a sentence that just ended, like emoji

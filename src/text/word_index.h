@@ -1,7 +1,8 @@
 // WordIndex: interns short strings (words) as dense ids 0, 1, 2, ... in insertion order and
 // finds them again with one hash and, usually, one probe of a flat open-addressing table: no
 // node allocation, no std::string construction to look up, no modulo by a prime. Used by the
-// distortion matcher to turn each token into a vocabulary id once per Analyze.
+// distortion matcher for its own pattern words and by Vocabulary (text/vocabulary.h), the id
+// space the analysers share.
 //
 // Thread-safety: Insert mutates; Find and the accessors are const and may run concurrently
 // once the index is no longer modified.
