@@ -29,7 +29,7 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 33> kRoutes = {{
+constexpr std::array<Route, 40> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
@@ -50,6 +50,13 @@ constexpr std::array<Route, 33> kRoutes = {{
     {"POST", "/api/v1/checkins", Access::kSession, Body::kObject, HandleCreateCheckin},
     {"GET", "/api/v1/checkins", Access::kSession, Body::kNone, HandleListCheckins},
     {"DELETE", "/api/v1/checkins/{id}", Access::kSession, Body::kNone, HandleDeleteCheckin},
+    {"GET", "/api/v1/insights", Access::kSession, Body::kNone, HandleInsights},
+    {"GET", "/api/v1/instruments", Access::kPublic, Body::kNone, HandleInstruments},
+    {"POST", "/api/v1/assessments", Access::kSession, Body::kObject, HandleCreateAssessment},
+    {"GET", "/api/v1/assessments", Access::kSession, Body::kNone, HandleListAssessments},
+    {"GET", "/api/v1/assessments/schedule", Access::kSession, Body::kNone, HandleGetSchedule},
+    {"PUT", "/api/v1/assessments/schedule", Access::kSession, Body::kObject, HandlePutSchedule},
+    {"GET", "/api/v1/me/fhir", Access::kSession, Body::kNone, HandleFhirExport},
     {"GET", "/api/v1/safety/resources", Access::kPublic, Body::kNone, HandleSafetyResources},
     {"GET", "/api/v1/safety/screener", Access::kPublic, Body::kNone, HandleScreenerQuestions},
     {"POST", "/api/v1/screenings", Access::kSession, Body::kObject, HandleCreateScreening},

@@ -13,11 +13,12 @@ namespace interlude::api {
 class Api {
  public:
   // `analyzer` may be null (then writes carry no analysis), `safety` too (then no
-  // resources or messages), and `notifier` (then no outbound alert notices).
+  // resources or messages), `notifier` (then no outbound alert notices) and `instruments`
+  // (then the questionnaire endpoints answer 503).
   Api(store::Store& store, const Clock& clock, const ContentVault& vault, ApiOptions options,
       const text::Analyzer* analyzer = nullptr, const safety::SafetyLayer* safety = nullptr,
-      AlertNotifier* notifier = nullptr)
-      : deps_{store, clock, vault, std::move(options), analyzer, safety, notifier} {}
+      AlertNotifier* notifier = nullptr, const care::InstrumentSet* instruments = nullptr)
+      : deps_{store, clock, vault, std::move(options), analyzer, safety, notifier, instruments} {}
 
   // Serves one request whose path starts with /api/. Never throws; bad input is never a 500.
   HttpResponse Handle(const HttpRequest& request);

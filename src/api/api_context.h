@@ -22,6 +22,9 @@
 namespace interlude::safety {
 class SafetyLayer;
 }
+namespace interlude::care {
+class InstrumentSet;
+}
 
 namespace interlude::api {
 
@@ -56,6 +59,9 @@ struct ApiDeps {
   // carry a bare tier and no resources).
   const safety::SafetyLayer* safety = nullptr;
   AlertNotifier* notifier = nullptr;  // may be null: no outbound notices
+  // The questionnaires (data/instruments/); null only in tests that do not need them (then
+  // the questionnaire endpoints answer 503).
+  const care::InstrumentSet* instruments = nullptr;
 };
 
 // The authenticated caller.

@@ -39,6 +39,9 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleDeleteCheckin(ApiDeps& deps, RequestContext& ctx);
 
+// Mood insights (insights_handlers.cc)
+Result<Reply> HandleInsights(ApiDeps& deps, RequestContext& ctx);
+
 // Safety (safety_handlers.cc)
 Result<Reply> HandleSafetyResources(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleScreenerQuestions(ApiDeps& deps, RequestContext& ctx);
@@ -46,6 +49,16 @@ Result<Reply> HandleCreateScreening(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleListScreenings(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandlePutSafetyPlan(ApiDeps& deps, RequestContext& ctx);
+
+// Questionnaires (assessment_handlers.cc, schedule_handlers.cc)
+Result<Reply> HandleInstruments(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleCreateAssessment(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListAssessments(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleGetSchedule(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePutSchedule(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleFhirExport(ApiDeps& deps, RequestContext& ctx);
+// Unavailable when the instruments are not loaded (tests without data).
+Status RequireInstruments(const ApiDeps& deps);
 
 // Links and alerts (link_handlers.cc)
 Result<Reply> HandleCreateInvitation(ApiDeps& deps, RequestContext& ctx);

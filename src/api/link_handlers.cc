@@ -52,6 +52,7 @@ std::string_view SourceName(store::Collection c) {
     case store::Collection::kCheckins: return "checkin";
     case store::Collection::kScreenings: return "screening";
     case store::Collection::kSafetyPlans: return "safety_plan";
+    case store::Collection::kAssessments: return "assessment";
   }
   return "entry";
 }

@@ -1,5 +1,6 @@
 // The caller's own account: profile, settings, password, export and deletion.
 #include "api/account_service.h"
+#include "api/assessment_json.h"
 #include "api/checkin_content.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
@@ -46,6 +47,8 @@ Status AppendAll(ApiDeps& deps, const Principal& caller, store::Collection colle
     std::string item;
     const Status st = collection == store::Collection::kEntries
                           ? AppendEntryJson(deps.vault, caller.data_key, r, item)
+                      : collection == store::Collection::kAssessments
+                          ? AppendAssessmentJson(deps.vault, caller.data_key, r, item)
                           : AppendCheckinJson(deps.vault, caller.data_key, r, item);
     if (!st.ok()) {
       ++unreadable;
@@ -120,6 +123,8 @@ Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx) {
   RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kEntries, out, unreadable));
   out += ",\"checkins\":";
   RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kCheckins, out, unreadable));
+  out += ",\"assessments\":";
+  RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kAssessments, out, unreadable));
   out += ",\"unreadable_items\":" + std::to_string(unreadable) + "}";
   Log(LogLevel::kInfo, "account.exported",
       {{"user", LogId(caller.user.id)}, {"bytes", static_cast<std::uint64_t>(out.size())},

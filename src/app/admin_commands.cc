@@ -42,8 +42,10 @@ int RunDemo(const std::string& data_dir) {
   if (!analyzer.ok()) return Fail(analyzer.status().message());
   auto safety_layer = safety::SafetyLayer::Load(LanguageDataRoot(), "");
   if (!safety_layer.ok()) return Fail(safety_layer.status().message());
+  auto instruments = care::InstrumentSet::Load(LanguageDataRoot());
+  if (!instruments.ok()) return Fail(instruments.status().message());
   const Status st = SeedDemo(*data->store, *data->vault, SystemClock::Get().NowMillis(), std::cout,
-                             analyzer->get(), safety_layer->get());
+                             analyzer->get(), safety_layer->get(), instruments->get());
   if (!st.ok()) return Fail(st.message());
   return 0;
 }

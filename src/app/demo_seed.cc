@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 #include "api/account_service.h"
@@ -20,6 +21,7 @@ constexpr int kDays = 90;
 constexpr UnixMillis kDay = 86400000;
 constexpr UnixMillis kMinute = 60000;
 constexpr char kSeededMeta[] = "demo_seeded";
+constexpr int kQuestionnaireDays = 14;  // PHQ-9 and GAD-7 fortnightly
 
 using Json = nlohmann::json;
 
@@ -55,9 +57,11 @@ std::vector<std::string> PickEmotions(int valence, int energy, std::mt19937& rng
 class Seeder {
  public:
   Seeder(store::Store& store, const api::ContentVault& vault, UnixMillis now,
-         const text::Analyzer* analyzer, const safety::SafetyLayer* safety)
+         const text::Analyzer* analyzer, const safety::SafetyLayer* safety,
+         const care::InstrumentSet* instruments)
       : store_(store), vault_(vault), now_(now), clock_(now),
-        api_(store, clock_, vault, Options(), analyzer, safety) {}
+        api_(store, clock_, vault, Options(), analyzer, safety, nullptr, instruments),
+        questionnaires_(instruments != nullptr) {}
 
   Status SeedPersona(const Persona& p, std::uint32_t seed) {
     clock_.Set(now_ - kDays * kDay - kDay);
@@ -75,7 +79,16 @@ class Seeder {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     size_t entry_index = 0;
     const UnixMillis first_day = (now_ / kDay - kDays + 1) * kDay;  // UTC midnight, 90 days ago
+    std::vector<double> recent;  // the morning valences of the last 14 days
     for (int d = 0; d < kDays; ++d) {
+      if (questionnaires_ && d % kQuestionnaireDays == 0) {
+        const UnixMillis evening = first_day + d * kDay + 19 * 60 * kMinute - p.tz_offset_min * kMinute;
+        const double mood = recent.empty() ? p.valence_start
+                                           : std::accumulate(recent.begin(), recent.end(), 0.0) /
+                                                 static_cast<double>(recent.size());
+        RETURN_IF_ERROR(Questionnaires(mood, evening));
+        recent.clear();
+      }
       if (d % p.checkin_gap_days != 0) continue;
       const int jitter = p.checkin_gap_days > 1 ? static_cast<int>(unit(rng) * 3) : 0;
       const UnixMillis local_midnight = first_day + (d + jitter) * kDay;
@@ -96,6 +109,7 @@ class Seeder {
       const UnixMillis morning = local_midnight + (8 * 60 + static_cast<int>(unit(rng) * 90)) * kMinute -
                                  p.tz_offset_min * kMinute;
       RETURN_IF_ERROR(Checkin(p, morning, v, e, tags, sleep, rng));
+      recent.push_back(v);
       if (p.checkin_gap_days == 1 && unit(rng) < 0.4) {
         const UnixMillis evening = local_midnight + (20 * 60 + static_cast<int>(unit(rng) * 150)) * kMinute -
                                    p.tz_offset_min * kMinute;
@@ -197,6 +211,32 @@ class Seeder {
     return Call("POST", "/api/v1/checkins", body).status();
   }
 
+  // PHQ-9 and GAD-7 answers that fit a mood of `valence` (1..7): roughly 4 PHQ-9 points and
+  // 3 GAD-7 points per step below the top, spread over the items; PHQ-9 item 9 stays 0.
+  Status Questionnaires(double valence, UnixMillis at) {
+    if (at > now_) return OkStatus();
+    clock_.Set(at);
+    const double low = std::clamp(7.0 - valence, 0.0, 6.0);
+    const auto spread = [](int total, size_t items, size_t scored) {
+      std::vector<int> a(items, 0);
+      for (size_t i = 0; total > 0; i = (i + 1) % scored) {
+        if (a[i] < 3) {
+          ++a[i];
+          --total;
+        }
+      }
+      return a;
+    };
+    const int phq9 = std::clamp(static_cast<int>(std::lround(low * 4.0)), 0, 24);
+    RETURN_IF_ERROR(Call("POST", "/api/v1/assessments",
+                         Json{{"instrument", "phq9"}, {"answers", spread(phq9, 9, 8)},
+                              {"functional", std::clamp(phq9 / 7, 0, 3)}})
+                        .status());
+    const int gad7 = std::clamp(static_cast<int>(std::lround(low * 3.0)), 0, 21);
+    return Call("POST", "/api/v1/assessments", Json{{"instrument", "gad7"}, {"answers", spread(gad7, 7, 7)}})
+        .status();
+  }
+
   Status Entry(const DemoEntry& entry, UnixMillis at) {
     clock_.Set(at);
     Json body = {{"kind", entry.kind}, {"text", entry.text},
@@ -211,6 +251,7 @@ class Seeder {
   ManualClock clock_;
   api::Api api_;
   std::string token_;
+  bool questionnaires_ = false;
 };
 
 void PrintLogins(std::ostream& out) {
@@ -228,14 +269,14 @@ void PrintLogins(std::ostream& out) {
 
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
                 std::ostream& out, const text::Analyzer* analyzer,
-                const safety::SafetyLayer* safety) {
+                const safety::SafetyLayer* safety, const care::InstrumentSet* instruments) {
   ASSIGN_OR_RETURN(const auto seeded, store.meta().Get(kSeededMeta));
   if (seeded) {
     out << "Demo data was already seeded.\n";
     PrintLogins(out);
     return OkStatus();
   }
-  Seeder seeder(store, vault, now, analyzer, safety);
+  Seeder seeder(store, vault, now, analyzer, safety, instruments);
   RETURN_IF_ERROR(seeder.SeedClinician());
   std::uint32_t seed = 20261128;
   for (const Persona& p : DemoPersonas()) RETURN_IF_ERROR(seeder.SeedPersona(p, seed++));
@@ -244,7 +285,9 @@ Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis 
   }
   RETURN_IF_ERROR(store.meta().Put(kSeededMeta, std::to_string(now)));
   out << "Seeded a clinic, a clinician and " << DemoPersonas().size()
-      << " clients with 90 days of check-ins and journal entries; Daniel is linked to the "
+      << " clients with 90 days of check-ins, journal entries"
+      << (instruments != nullptr ? " and fortnightly PHQ-9 and GAD-7" : "")
+      << "; Daniel is linked to the "
          "clinician, has a safety plan and an open safety alert.\n";
   PrintLogins(out);
   return OkStatus();

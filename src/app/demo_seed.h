@@ -9,6 +9,7 @@
 
 #include "api/content_vault.h"
 #include "base/clock.h"
+#include "care/instrument.h"
 #include "safety/safety_layer.h"
 #include "store/store.h"
 #include "text/analyzer.h"
@@ -20,8 +21,12 @@ namespace interlude::app {
 // `analyzer` and `safety` (may be null) read and assess the demo entries as they would a
 // person's. One client (Daniel, whose mood worsens) is linked to the clinician, shares
 // safety alerts, has a safety plan and, in the last days, writes what raises an alert.
+// With `instruments`, every client also answers the PHQ-9 and GAD-7 fortnightly, scored
+// from their mood over the two weeks before (item 9 always 0: the demo raises no alert
+// from a questionnaire).
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
                 std::ostream& out, const text::Analyzer* analyzer = nullptr,
-                const safety::SafetyLayer* safety = nullptr);
+                const safety::SafetyLayer* safety = nullptr,
+                const care::InstrumentSet* instruments = nullptr);
 
 }  // namespace interlude::app

@@ -41,8 +41,11 @@ class DemoSeedTest : public ::testing::Test {
     auto data = OpenDataDir(dir_, NoEnv(), 2);
     ASSERT_TRUE(data.ok());
     data_ = std::move(*data);
+    auto instruments = care::InstrumentSet::Load(text::DataRoot());
+    ASSERT_TRUE(instruments.ok()) << instruments.status().ToString();
+    instruments_ = std::move(*instruments);
     std::ostringstream out;
-    ASSERT_TRUE(SeedDemo(*data_.store, *data_.vault, kNow, out).ok());
+    ASSERT_TRUE(SeedDemo(*data_.store, *data_.vault, kNow, out, nullptr, nullptr, instruments_.get()).ok());
     output_ = out.str();
   }
 
@@ -69,11 +72,50 @@ class DemoSeedTest : public ::testing::Test {
     return s;
   }
 
+  // The totals of one client's questionnaires of `instrument`, oldest first.
+  std::vector<int> Totals(const std::string& email_prefix, const std::string& instrument) {
+    std::vector<int> out;
+    const auto users = data_.store->users().List();
+    for (const store::UserRecord& u : *users) {
+      auto key = data_.vault->DataKey(u);
+      if (!key.ok()) continue;
+      auto email = data_.vault->Open(*key, "users.email", u.id, u.id, u.email_sealed);
+      if (!email.ok() || email->rfind(email_prefix, 0) != 0) continue;
+      store::ListQuery all;
+      all.limit = 0;
+      auto rows = data_.store->records(store::Collection::kAssessments).List(u.id, all);
+      for (auto it = rows->rbegin(); it != rows->rend(); ++it) {
+        if (it->kind != instrument) continue;
+        auto body = data_.vault->Open(*key, "assessments", it->id, u.id, it->body);
+        EXPECT_TRUE(body.ok());
+        if (body.ok()) out.push_back(nlohmann::json::parse(*body).at("total").get<int>());
+        EXPECT_EQ(it->risk_tier, 0);  // item 9 stays 0 in the demo
+      }
+    }
+    return out;
+  }
+
   testing::TempDir tmp_;
   std::string dir_;
   DataDir data_;
+  std::unique_ptr<care::InstrumentSet> instruments_;
   std::string output_;
 };
+
+// Every client answers the PHQ-9 and GAD-7 fortnightly (days 0, 14, ..., 84), scored from
+// their mood: the improving client's depression score falls by more than the reliable
+// change, the worsening client's rises.
+TEST_F(DemoSeedTest, FortnightlyQuestionnairesFollowTheMood) {
+  const std::vector<int> maya = Totals("maya@", "phq9");
+  const std::vector<int> daniel = Totals("daniel@", "phq9");
+  ASSERT_EQ(maya.size(), 7u);
+  ASSERT_EQ(daniel.size(), 7u);
+  EXPECT_EQ(Totals("maya@", "gad7").size(), 7u);
+  EXPECT_EQ(Totals("sam@", "phq9").size(), 7u);
+  EXPECT_GE(maya.front() - maya.back(), 7) << maya.front() << " -> " << maya.back();
+  EXPECT_GE(daniel.back() - daniel.front(), 7) << daniel.front() << " -> " << daniel.back();
+  EXPECT_NE(output_.find("fortnightly PHQ-9 and GAD-7"), std::string::npos);
+}
 
 TEST_F(DemoSeedTest, SixCoursesThatCanBeToldApart) {
   EXPECT_EQ(data_.store->users().List()->size(), 7u);  // six clients and a clinician
@@ -120,8 +162,11 @@ TEST(DemoSeedSafetyTest, TheLinkedClientsLastDaysRaiseOneOpenAlert) {
   ASSERT_TRUE(analyzer.ok()) << analyzer.status().ToString();
   auto safety_layer = safety::SafetyLayer::Load(text::DataRoot(), "");
   ASSERT_TRUE(safety_layer.ok()) << safety_layer.status().ToString();
+  auto instruments = care::InstrumentSet::Load(text::DataRoot());
+  ASSERT_TRUE(instruments.ok()) << instruments.status().ToString();
   std::ostringstream out;
-  ASSERT_TRUE(SeedDemo(*data->store, *data->vault, kNow, out, analyzer->get(), safety_layer->get()).ok());
+  ASSERT_TRUE(SeedDemo(*data->store, *data->vault, kNow, out, analyzer->get(), safety_layer->get(),
+                       instruments->get()).ok());
   auto alerts = data->store->safety().AllAlerts(/*open_only=*/true, 0);
   ASSERT_TRUE(alerts.ok());
   ASSERT_EQ(alerts->size(), 1u);

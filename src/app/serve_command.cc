@@ -9,6 +9,7 @@
 #include "app/data_dir.h"
 #include "app/language_data.h"
 #include "base/log.h"
+#include "care/instrument.h"
 #include "safety/safety_layer.h"
 #include "server/alert_webhook.h"
 #include "server/http_server.h"
@@ -88,6 +89,8 @@ int RunServe(const ServeFlags& flags) {
   auto safety_layer = safety::SafetyLayer::Load(
       LanguageDataRoot(), (std::filesystem::path(config.data_dir) / "helplines").string());
   if (!safety_layer.ok()) return Fail(safety_layer.status().message());
+  auto instruments = care::InstrumentSet::Load(LanguageDataRoot());
+  if (!instruments.ok()) return Fail(instruments.status().message());
   std::unique_ptr<server::AlertWebhook> webhook;
   if (!config.alert_webhook_url.empty()) {
     auto target = server::ParseWebhookUrl(config.alert_webhook_url);
@@ -95,7 +98,7 @@ int RunServe(const ServeFlags& flags) {
     webhook = std::make_unique<server::AlertWebhook>(*target, config.public_url);
   }
   api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options, analyzer->get(),
-               safety_layer->get(), webhook.get());
+               safety_layer->get(), webhook.get(), instruments->get());
 
   auto http = server::HttpServer::Start(options, api, web.get());
   if (!http.ok()) return Fail(http.status().message());

@@ -7,7 +7,7 @@
 namespace interlude::store {
 namespace {
 
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // 1: accounts, sessions, journal entries, mood check-ins, log-in throttling.
     R"sql(
 CREATE TABLE clinics (
@@ -128,6 +128,22 @@ CREATE TABLE links (
   UNIQUE (client_id, clinician_id)
 );
 CREATE INDEX links_by_clinician ON links(clinician_id);
+)sql",
+    // 3: questionnaires (PHQ-9, GAD-7, WHO-5, PHQ-2, GAD-2), the same shape as screenings:
+    // the instrument id is the kind; answers, scores, change and outcomes are sealed.
+    R"sql(
+CREATE TABLE assessments (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX assessments_by_user_time ON assessments(user_id, sort_at DESC, id DESC);
+CREATE INDEX assessments_risk ON assessments(user_id, updated_at) WHERE risk_tier > 0;
 )sql",
 };
 

@@ -26,13 +26,14 @@ std::string_view CollectionTable(Collection c) {
     case Collection::kCheckins: return "checkins";
     case Collection::kSafetyPlans: return "safety_plans";
     case Collection::kScreenings: return "screenings";
+    case Collection::kAssessments: return "assessments";
   }
   return "entries";
 }
 
 bool ParseCollectionTable(std::string_view table, Collection& out) {
   for (Collection c : {Collection::kEntries, Collection::kCheckins, Collection::kSafetyPlans,
-                       Collection::kScreenings}) {
+                       Collection::kScreenings, Collection::kAssessments}) {
     if (CollectionTable(c) == table) {
       out = c;
       return true;

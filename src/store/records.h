@@ -52,7 +52,7 @@ struct ClinicRecord {
 
 // A user-owned item whose content is one sealed body (entries, check-ins, and later kinds).
 // Safety plans hold one record per user (its id is the user's id).
-enum class Collection { kEntries, kCheckins, kSafetyPlans, kScreenings };
+enum class Collection { kEntries, kCheckins, kSafetyPlans, kScreenings, kAssessments };
 std::string_view CollectionTable(Collection c);
 bool ParseCollectionTable(std::string_view table, Collection& out);
 

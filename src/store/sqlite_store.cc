@@ -114,6 +114,15 @@ class SqliteUsers final : public UserRepository {
     });
   }
 
+  Status SetSettings(const std::string& user_id, const std::string& settings_json) override {
+    return db_.Write([&](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET settings = ?2 WHERE id = ?1"));
+      s.Bind(1, user_id).Bind(2, settings_json);
+      RETURN_IF_ERROR(s.Run());
+      return ExpectChanged(c, "user");
+    });
+  }
+
   Status SetDisabled(const std::string& user_id, bool disabled) override {
     return db_.Write([&](Connection& c) -> Status {
       ASSIGN_OR_RETURN(Statement s, c.Prepare("UPDATE users SET disabled = ?2 WHERE id = ?1"));
@@ -294,6 +303,7 @@ constexpr RecordSql kEntrySql = INTERLUDE_RECORD_SQL("entries");
 constexpr RecordSql kCheckinSql = INTERLUDE_RECORD_SQL("checkins");
 constexpr RecordSql kSafetyPlanSql = INTERLUDE_RECORD_SQL("safety_plans");
 constexpr RecordSql kScreeningSql = INTERLUDE_RECORD_SQL("screenings");
+constexpr RecordSql kAssessmentSql = INTERLUDE_RECORD_SQL("assessments");
 #undef INTERLUDE_RECORD_SQL
 
 SealedRecord ReadRecord(const Statement& s) {
@@ -502,6 +512,7 @@ class SqliteStore final : public Store {
         checkins_(*db_, kCheckinSql),
         safety_plans_(*db_, kSafetyPlanSql),
         screenings_(*db_, kScreeningSql),
+        assessments_(*db_, kAssessmentSql),
         throttle_(*db_),
         clinics_(*db_),
         safety_(NewSqliteSafetyRepository(*db_)),
@@ -516,6 +527,7 @@ class SqliteStore final : public Store {
       case Collection::kCheckins: return checkins_;
       case Collection::kSafetyPlans: return safety_plans_;
       case Collection::kScreenings: return screenings_;
+      case Collection::kAssessments: return assessments_;
     }
     return entries_;
   }
@@ -533,6 +545,7 @@ class SqliteStore final : public Store {
   SqliteRecords checkins_;
   SqliteRecords safety_plans_;
   SqliteRecords screenings_;
+  SqliteRecords assessments_;
   SqliteThrottle throttle_;
   SqliteClinics clinics_;
   std::unique_ptr<SafetyRepository> safety_;

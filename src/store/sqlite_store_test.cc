@@ -80,6 +80,27 @@ TEST_F(SqliteStoreTest, SettersChangeOneColumnEach) {
   EXPECT_EQ(store_->users().FindById("u1")->country, "");
   EXPECT_EQ(store_->users().SetCountry("missing", "GB").code(), StatusCode::kNotFound);
   EXPECT_EQ(store_->users().SetDisabled("missing", true).code(), StatusCode::kNotFound);
+  ASSERT_TRUE(store_->users().SetSettings("u1", R"({"schedule":{"phq9":{"frequency":"weekly"}}})").ok());
+  EXPECT_EQ(store_->users().FindById("u1")->settings_json, R"({"schedule":{"phq9":{"frequency":"weekly"}}})");
+  EXPECT_EQ(store_->users().FindById("u1")->country, "");  // the other columns stay
+  EXPECT_EQ(store_->users().SetSettings("missing", "{}").code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, AssessmentsAreARecordCollection) {
+  MakeUser("u1", "h1");
+  RecordRepository& q = store_->records(Collection::kAssessments);
+  ASSERT_TRUE(q.Insert({"a1", "u1", "phq9", 10, 10, 10, "sealed", 2}).ok());
+  ASSERT_TRUE(q.Insert({"a2", "u1", "gad7", 20, 20, 20, "sealed", 0}).ok());
+  auto rows = q.List("u1", ListQuery{});
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].id, "a2");
+  EXPECT_EQ((*rows)[1].kind, "phq9");
+  EXPECT_EQ((*rows)[1].risk_tier, 2);
+  EXPECT_EQ(CollectionTable(Collection::kAssessments), "assessments");
+  Collection parsed;
+  ASSERT_TRUE(ParseCollectionTable("assessments", parsed));
+  EXPECT_EQ(parsed, Collection::kAssessments);
 }
 
 TEST_F(SqliteStoreTest, InsertForDeletedOwnerIsNotFound) {

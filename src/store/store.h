@@ -30,6 +30,8 @@ class UserRepository {
   // NotFound when there is no such user.
   virtual Status SetCountry(const std::string& user_id, const std::string& country) = 0;
   virtual Status SetDisabled(const std::string& user_id, bool disabled) = 0;
+  // The preferences object (JSON, never content: e.g. questionnaire schedules).
+  virtual Status SetSettings(const std::string& user_id, const std::string& settings_json) = 0;
   virtual Status SetRecoveryHash(const std::string& user_id, const std::string& recovery_hash) = 0;
   // Sets the password hash and ends every other session of the user, in one commit.
   virtual Status SetPasswordEndingOtherSessions(const std::string& user_id,
@@ -110,7 +112,7 @@ class SafetyRepository {
  public:
   virtual ~SafetyRepository() = default;
   // The person's items with a tier above none written at or after `since` (entries,
-  // check-ins, screenings), except `except_id` (the item being replaced), newest first.
+  // check-ins, screenings, assessments), except `except_id` (the item being replaced), newest first.
   virtual Result<std::vector<RiskMark>> RecentRisk(const std::string& user_id, UnixMillis since,
                                                    const std::string& except_id) = 0;
   // Alerts visible to `clinician_id`: those of clients linked to them whose share allows

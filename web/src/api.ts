@@ -2,7 +2,28 @@
 // into ApiError (server said no) or NetworkError (server not reached). A 401 outside the
 // sign-in forms calls the handler set with onUnauthenticated (the app goes to sign-in).
 import { t } from './i18n';
-import type { CheckIn, CheckInBody, Entry, EntryBody, ErrorBody, Resource, Safety, SafetyPlan, ScreenerAnswers, ScreenerQuestion, Screening, User, Vocabulary } from './types';
+import type {
+  Assessment,
+  AssessmentBody,
+  CheckIn,
+  CheckInBody,
+  Entry,
+  EntryBody,
+  ErrorBody,
+  Frequency,
+  Insights,
+  Instrument,
+  InstrumentId,
+  Resource,
+  Safety,
+  SafetyPlan,
+  Schedule,
+  ScreenerAnswers,
+  ScreenerQuestion,
+  Screening,
+  User,
+  Vocabulary,
+} from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -146,6 +167,22 @@ export const api = {
   getSafetyPlan: () => json<{ plan: SafetyPlan }>('GET', '/safety-plan'),
   putSafetyPlan: (plan: Pick<SafetyPlan, 'steps' | 'reasons_for_living'>) =>
     json<{ plan: SafetyPlan }>('PUT', '/safety-plan', { steps: plan.steps, reasons_for_living: plan.reasons_for_living }),
+
+  // Measurement-based care: the instruments are public; the rest is the person's own.
+  instruments: () => json<{ instruments: Instrument[] }>('GET', '/instruments', undefined, { noAuthRedirect: true }),
+  createAssessment: (body: AssessmentBody) =>
+    json<{ assessment: Assessment; safety?: Safety }>('POST', '/assessments', body).then((r) => ({ assessment: r.assessment, safety: r.safety ?? null })),
+  listAssessments: (params: { instrument?: InstrumentId; limit?: number } = {}) => {
+    const q = new URLSearchParams();
+    if (params.instrument) q.set('instrument', params.instrument);
+    if (params.limit) q.set('limit', String(params.limit));
+    const qs = q.toString();
+    return json<{ assessments: Assessment[] }>('GET', `/assessments${qs ? `?${qs}` : ''}`);
+  },
+  schedule: () => json<Schedule>('GET', '/assessments/schedule'),
+  putSchedule: (body: { instrument: InstrumentId; frequency: Frequency } | { next_session_at: string | null }) =>
+    json<Schedule>('PUT', '/assessments/schedule', body),
+  insights: (from: string, to: string) => json<Insights>('GET', `/insights?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
 };
 
 /** A message fit to show a person for any error thrown by the calls above. */

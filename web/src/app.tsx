@@ -8,9 +8,12 @@ import { flush, queuedFor, subscribe } from './drafts';
 import { t } from './i18n';
 import { Editor } from './pages/Editor';
 import { Help } from './pages/Help';
+import { Insights } from './pages/Insights';
 import { JournalList } from './pages/JournalList';
 import { Mood } from './pages/Mood';
 import { NotFound } from './pages/NotFound';
+import { Questionnaire } from './pages/Questionnaire';
+import { Questionnaires } from './pages/Questionnaires';
 import { SafetyPlan } from './pages/SafetyPlan';
 import { Screener } from './pages/Screener';
 import { Settings } from './pages/Settings';
@@ -25,7 +28,7 @@ import { useUser } from './session';
 import { useMedia } from './useMedia';
 import type { User } from './types';
 
-const PRIVATE = /^\/(today|journal|mood|settings|safety-plan|screener)(\/|$)/;
+const PRIVATE = /^\/(today|journal|mood|insights|questionnaires|settings|safety-plan|screener)(\/|$)/;
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -69,6 +72,10 @@ function privatePage(path: string, user: User, draftId: string | null) {
   const m = /^\/journal\/([^/]+)$/.exec(path);
   if (m) return <Editor key="editor" user={user} id={decodeURIComponent(m[1])} draftId={null} />;
   if (path === '/mood') return <Mood user={user} />;
+  if (path === '/insights') return <Insights />;
+  if (path === '/questionnaires') return <Questionnaires />;
+  const q = /^\/questionnaires\/([^/]+)$/.exec(path);
+  if (q) return <Questionnaire key={q[1]} id={decodeURIComponent(q[1])} />;
   if (path === '/settings') return <Settings user={user} />;
   if (path === '/safety-plan') return <SafetyPlan user={user} />;
   if (path === '/screener') return <Screener />;
@@ -96,10 +103,11 @@ function page(path: string, user: User | null, draftId: string | null, search: s
   return <NotFound />;
 }
 
-const NAV: [string, 'nav.today' | 'nav.journal' | 'nav.mood' | 'nav.settings'][] = [
+const NAV: [string, 'nav.today' | 'nav.journal' | 'nav.mood' | 'nav.insights' | 'nav.settings'][] = [
   ['/today', 'nav.today'],
   ['/journal', 'nav.journal'],
   ['/mood', 'nav.mood'],
+  ['/insights', 'nav.insights'],
   ['/settings', 'nav.settings'],
 ];
 

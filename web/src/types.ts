@@ -161,3 +161,122 @@ export interface SafetyPlan {
   reasons_for_living: string[];
   updated_at: string | null;
 }
+
+// --- Measurement-based care (docs/api.md "Questionnaires") ---
+
+export type InstrumentId = 'phq9' | 'phq2' | 'gad7' | 'gad2' | 'who5';
+export const INSTRUMENT_IDS: InstrumentId[] = ['phq9', 'gad7', 'phq2', 'gad2', 'who5'];
+
+export interface AnswerOption {
+  value: number;
+  label: string;
+}
+
+export interface Band {
+  min: number;
+  max: number;
+  id: string;
+  label: string;
+}
+
+export interface Instrument {
+  id: InstrumentId;
+  name: string;
+  time_frame: string;
+  items: { id: string; text: string }[];
+  options: AnswerOption[];
+  functional_item?: { id: string; text: string; options: AnswerOption[] } | null;
+  max_total: number;
+  bands: Band[];
+  licence_note?: string | null;
+  direction?: 'lower_is_better' | 'higher_is_better';
+}
+
+export interface AssessmentChange {
+  previous_total: number;
+  delta: number;
+  rci: number;
+  reliable: 'improvement' | 'deterioration' | 'none';
+  classification: string;
+  explanation: string;
+}
+
+export interface Assessment {
+  id: string;
+  instrument: InstrumentId;
+  completed_at: string;
+  answers: number[];
+  functional?: number | null;
+  total: number;
+  max_total: number;
+  band: { id: string; label: string };
+  percentage?: number | null;
+  item9?: number | null;
+  flags: string[];
+  follow_up: InstrumentId | null;
+  change: AssessmentChange | null;
+  outcomes: ({ explanation?: string } & Record<string, unknown>) | null;
+}
+
+export interface AssessmentBody {
+  instrument: InstrumentId;
+  answers: number[];
+  functional?: number;
+}
+
+export type Frequency = 'weekly' | 'fortnightly' | 'monthly' | 'before_session' | 'off';
+export const FREQUENCIES: Frequency[] = ['weekly', 'fortnightly', 'monthly', 'before_session', 'off'];
+export type DueState = 'due' | 'overdue' | 'upcoming' | 'off';
+
+export interface ScheduleItem {
+  instrument: InstrumentId;
+  frequency: Frequency;
+  last_completed_at: string | null;
+  due_at: string | null;
+  state: DueState;
+}
+
+export interface Schedule {
+  schedule: ScheduleItem[];
+  next_session_at: string | null;
+}
+
+// --- Insights (docs/api.md "Insights") ---
+
+export interface Reading {
+  status: 'ok' | 'insufficient' | string;
+  reading: string;
+}
+
+export interface InsightTag {
+  tag: string;
+  direction: 'better' | 'worse';
+  days_with: number;
+  days_without: number;
+  mean_with: number;
+  mean_without: number;
+  effect_size: number;
+  p_value: number;
+  reading: string;
+}
+
+export interface Insights {
+  from: string;
+  to: string;
+  days: { date: string; mean_valence: number | null; mean_energy: number | null; count: number }[];
+  averages: { d7: { date: string; value: number | null }[]; d28: { date: string; value: number | null }[]; reading?: string };
+  trend: Reading & { slope_per_week?: number; p_value?: number; direction?: string };
+  variability: Reading & { sd?: number; mssd?: number; rmssd?: number; n?: number };
+  weekday: { day: string; mean: number | null; n: number }[];
+  weekday_reading?: string;
+  time_of_day: { bucket: string; mean: number | null; n: number }[];
+  time_of_day_reading?: string;
+  heatmap: { day: string; bucket: string; mean: number | null; n: number }[];
+  heatmap_reading?: string;
+  tags: InsightTag[];
+  tags_caveat?: string;
+  tags_reading?: string;
+  sustained_drop: Reading & { active?: boolean; since?: string | null; drop?: number; as_of?: string };
+  rumination: { theme: string; entries: number; from: string; to: string; reading: string; suggestion?: string }[];
+  counts: { checkins: number; entries: number; days_with_checkins?: number };
+}

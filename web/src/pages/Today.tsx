@@ -1,8 +1,9 @@
-// Today: a greeting, the quick mood check-in, today's earlier check-ins (including any
-// not sent yet) and a quick "write" box.
+// Today: a greeting, the quick mood check-in, a gentle line when a questionnaire is due,
+// today's earlier check-ins (including any not sent yet) and a quick "write" box.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { queuedCheckins, subscribeCheckins } from '../checkins';
+import { CareReminder } from '../components/CareReminder';
 import { CheckInForm } from '../components/CheckInForm';
 import { Page } from '../components/Page';
 import { QuickWrite } from '../components/QuickWrite';
@@ -99,6 +100,7 @@ export function Today({ user }: { user: User }) {
         <p class="hint">{t('today.checkinIntro')}</p>
         <CheckInForm user={user} onSaved={reload} />
       </section>
+      <CareReminder />
       {rows.length > 0 && (
         <section aria-labelledby="recent-title" class="card">
           <h2 id="recent-title">{t('today.recentTitle')}</h2>
