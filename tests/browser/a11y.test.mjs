@@ -4,6 +4,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { checkIn, createAnonymous, settle, skipReason, startAnonymously, useApp, visit } from '../support/app.mjs';
+import { describeViolations } from '../support/browser.mjs';
 
 const skip = skipReason();
 const PUBLIC = ['/', '/start', '/signin', '/signup', '/help', '/no-such-page'];
@@ -14,12 +15,6 @@ const MODES = [
   { name: 'light 360px', colorScheme: 'light', viewport: { width: 360, height: 780 } },
   { name: 'dark 360px', colorScheme: 'dark', viewport: { width: 360, height: 780 } },
 ];
-
-function describeViolations(vs) {
-  return vs
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n    ')}`)
-    .join('\n  ');
-}
 
 async function check(page, label) {
   await settle(page);

@@ -8,9 +8,8 @@
 // 360 px). Dates are always relative to now: nothing asserts on the wall clock.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import { callApi, settle, skipReason, startAnonymously, useApp, visit } from '../support/app.mjs';
-import { watchConsole } from '../support/browser.mjs';
+import { axeClean, watchConsole } from '../support/browser.mjs';
 
 const skip = skipReason();
 const CARD = '[data-testid="safety-card"]';
@@ -50,20 +49,6 @@ async function answerByClicks(page, inst, values, functional = 0) {
   await page.getByTestId('care-result').waitFor();
 }
 const needsFunctional = (inst, values) => !!inst.functional_item && values.some((v) => v > 0);
-
-function describeViolations(vs) {
-  return vs
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n    ')}`)
-    .join('\n  ');
-}
-
-async function axeClean(page, label) {
-  await page.waitForLoadState('networkidle');
-  const r = await new AxeBuilder({ page }).analyze();
-  assert.equal(r.violations.length, 0, `${label}:\n  ${describeViolations(r.violations)}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${label}: page is ${overflow}px wider than the viewport`);
-}
 
 /** About 30 days of check-ins, two a day, through the API with past times; "walk" on some
  * days (better mood), "work" on others. Returns how many were written. */

@@ -5,9 +5,8 @@
 // help page lists the server's resources; and axe finds nothing on the new screens.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import { callApi, settle, skipReason, startAnonymously, useApp, visit } from '../support/app.mjs';
-import { watchConsole } from '../support/browser.mjs';
+import { axeClean, watchConsole } from '../support/browser.mjs';
 
 const skip = skipReason();
 
@@ -34,20 +33,6 @@ async function writeEntry(page, baseUrl, text) {
 
 /** True when the focused element is the card or inside it. */
 const focusInCard = (page) => page.evaluate((sel) => !!document.activeElement?.closest(sel), CARD);
-
-function describeViolations(vs) {
-  return vs
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').join(' ')}`).join('\n    ')}`)
-    .join('\n  ');
-}
-
-async function axeClean(page, label) {
-  await page.waitForLoadState('networkidle');
-  const r = await new AxeBuilder({ page }).analyze();
-  assert.equal(r.violations.length, 0, `${label}:\n  ${describeViolations(r.violations)}`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${label}: page is ${overflow}px wider than the viewport`);
-}
 
 describe('safety card after writing', { skip }, () => {
   const app = useApp();
