@@ -29,7 +29,7 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 40> kRoutes = {{
+constexpr std::array<Route, 41> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
@@ -65,6 +65,7 @@ constexpr std::array<Route, 40> kRoutes = {{
     {"PUT", "/api/v1/safety-plan", Access::kSession, Body::kObject, HandlePutSafetyPlan},
     {"POST", "/api/v1/clinician/invitations", Access::kSession, Body::kOptionalObject, HandleCreateInvitation},
     {"GET", "/api/v1/clinician/alerts", Access::kSession, Body::kNone, HandleClinicianAlerts},
+    {"GET", "/api/v1/clinician/clients/{id}/safety-plan", Access::kSession, Body::kNone, HandleClinicianSafetyPlan},
     {"POST", "/api/v1/clinician/alerts/{id}/acknowledge", Access::kSession, Body::kOptionalObject, HandleAcknowledgeAlert},
     {"POST", "/api/v1/links", Access::kSession, Body::kObject, HandleCreateLink},
     {"GET", "/api/v1/links", Access::kSession, Body::kNone, HandleListLinks},

@@ -70,6 +70,7 @@ Result<AssessmentInput> ParseInput(ApiDeps& deps, const Json& body) {
 // The person's earlier questionnaires that the new one is compared with.
 struct History {
   std::optional<store::SealedRecord> previous;  // the same instrument, newest
+  std::optional<store::SealedRecord> first;     // the same instrument, oldest (the baseline)
   std::optional<store::SealedRecord> first_phq9, first_gad7, last_phq9, last_gad7;
   int phq9_count = 0, gad7_count = 0;
 };
@@ -81,6 +82,7 @@ Result<History> ReadHistory(ApiDeps& deps, const std::string& user_id, const std
   History h;
   for (const store::SealedRecord& r : rows) {
     if (!h.previous && r.kind == instrument) h.previous = r;
+    if (r.kind == instrument) h.first = r;  // rows are newest first: the last seen is the oldest
     if (r.kind == "phq9") {
       if (!h.last_phq9) h.last_phq9 = r;
       h.first_phq9 = r;
@@ -100,12 +102,14 @@ Result<int> TotalOf(ApiDeps& deps, const Principal& caller, const store::SealedR
   return j["total"].get<int>();
 }
 
+// Change against `earlier` (the previous questionnaire, or the first one: gradual change
+// that no single step shows is still reliable change from the baseline).
 Result<Json> ChangeJson(ApiDeps& deps, const Principal& caller, const care::Instrument& in,
-                        const History& h, int total) {
-  if (!h.previous) return Json(nullptr);
-  ASSIGN_OR_RETURN(const int previous, TotalOf(deps, caller, *h.previous));
+                        const std::optional<store::SealedRecord>& earlier, int total) {
+  if (!earlier) return Json(nullptr);
+  ASSIGN_OR_RETURN(const int previous, TotalOf(deps, caller, *earlier));
   const care::Change c = care::ComputeChange(in, previous, total);
-  return Json{{"previous_id", h.previous->id},
+  return Json{{"previous_id", earlier->id},
               {"previous_total", previous},
               {"delta", c.delta},
               {"rci", c.rci ? Json(*c.rci) : Json(nullptr)},
@@ -177,7 +181,9 @@ Result<Reply> HandleCreateAssessment(ApiDeps& deps, RequestContext& ctx) {
   const Principal& caller = ctx.caller();
   ASSIGN_OR_RETURN(const History history, ReadHistory(deps, caller.user.id, in.id));
   Json content = ScoreContent(score);
-  ASSIGN_OR_RETURN(content["change"], ChangeJson(deps, caller, in, history, score.total));
+  ASSIGN_OR_RETURN(content["change"], ChangeJson(deps, caller, in, history.previous, score.total));
+  ASSIGN_OR_RETURN(content["change_from_first"],
+                   ChangeJson(deps, caller, in, history.first, score.total));
   ASSIGN_OR_RETURN(content["outcomes"], OutcomesJson(deps, caller, in, history, score.total));
 
   const UnixMillis now = deps.clock.NowMillis();

@@ -49,6 +49,7 @@ Result<Reply> HandleCreateScreening(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleListScreenings(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandlePutSafetyPlan(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianSafetyPlan(ApiDeps& deps, RequestContext& ctx);
 
 // Questionnaires (assessment_handlers.cc, schedule_handlers.cc)
 Result<Reply> HandleInstruments(ApiDeps& deps, RequestContext& ctx);

@@ -1,5 +1,7 @@
 // Safety endpoints: crisis resources by country, the screener (its questions, answering it,
 // past results) and the safety plan. See docs/api.md "Safety" and docs/safety.md.
+#include <algorithm>
+
 #include "api/handlers.h"
 #include "api/record_json.h"
 #include "api/user_json.h"
@@ -134,8 +136,10 @@ Result<Reply> HandleListScreenings(ApiDeps& deps, RequestContext& ctx) {
   return RawJsonReply(200, std::move(out));
 }
 
-Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx) {
-  const std::string& user_id = ctx.caller().user.id;
+namespace {
+
+// {"plan": ...} for `user_id`'s plan opened with `key` (an empty plan before the first save).
+Result<Reply> PlanReply(ApiDeps& deps, const std::string& user_id, const crypto::SecretKey& key) {
   auto row = deps.store.records(store::Collection::kSafetyPlans).Get(user_id, user_id);
   if (row.status().code() == StatusCode::kNotFound) {
     Json plan = safety::EmptySafetyPlan();
@@ -144,9 +148,33 @@ Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx) {
   }
   if (!row.ok()) return row.status();
   std::string out = "{\"plan\":";
-  RETURN_IF_ERROR(AppendRecordJson(deps.vault, ctx.caller().data_key, kPlanTable, *row, PlanClear, out));
+  RETURN_IF_ERROR(AppendRecordJson(deps.vault, key, kPlanTable, *row, PlanClear, out));
   out.push_back('}');
   return RawJsonReply(200, std::move(out));
+}
+
+}  // namespace
+
+Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx) {
+  return PlanReply(deps, ctx.caller().user.id, ctx.caller().data_key);
+}
+
+// A linked clinician reads a client's plan only while the client shares `safety_plan`
+// (NotFound otherwise, so client ids reveal nothing).
+Result<Reply> HandleClinicianSafetyPlan(ApiDeps& deps, RequestContext& ctx) {
+  RETURN_IF_ERROR(RequireRole(ctx, store::Role::kClinician));
+  const std::string& client_id = ctx.params.at("id");
+  ASSIGN_OR_RETURN(const auto links, deps.store.links().ForClinician(ctx.caller().user.id));
+  const bool shared = std::any_of(links.begin(), links.end(), [&](const store::LinkRecord& l) {
+    const Json share = Json::parse(l.share_json, nullptr, /*allow_exceptions=*/false);
+    return l.client_id == client_id && share.is_object() && share.value("safety_plan", false);
+  });
+  if (!shared) return NotFound("no such client");
+  ASSIGN_OR_RETURN(const store::UserRecord client, deps.store.users().FindById(client_id));
+  ASSIGN_OR_RETURN(const crypto::SecretKey key, deps.vault.DataKey(client));
+  Log(LogLevel::kInfo, "safety_plan.read_by_clinician",
+      {{"clinician", LogId(ctx.caller().user.id)}, {"client", LogId(client_id)}});
+  return PlanReply(deps, client_id, key);
 }
 
 Result<Reply> HandlePutSafetyPlan(ApiDeps& deps, RequestContext& ctx) {

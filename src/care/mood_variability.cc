@@ -38,9 +38,8 @@ Variability ComputeVariability(std::span<const double> values) {
   }
   v.reading = "Your mood has been " + character + ": on average it changed by about " +
               OneDecimal(v.rmssd) +
-              " points from one check-in to the next (RMSSD) and "
-              "ranged about " +
-              OneDecimal(v.sd) + " points around its usual level (SD).";
+              " points from one check-in to the next, and usually stayed within about " +
+              OneDecimal(v.sd) + " points of its usual level.";
   return v;
 }
 

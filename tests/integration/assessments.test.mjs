@@ -22,7 +22,7 @@ const person = async (country = 'GB') => (await anonymous(srv.url, { country }))
 const submit = async (token, body, status = 201) =>
   expectStatus(await call('POST', '/api/v1/assessments', { token, body }), status);
 
-const ASSESSMENT_KEYS = ['answers', 'band', 'change', 'completed_at', 'flags', 'follow_up', 'id',
+const ASSESSMENT_KEYS = ['answers', 'band', 'change', 'change_from_first', 'completed_at', 'flags', 'follow_up', 'id',
   'instrument', 'max_total', 'outcomes', 'total'];
 
 test('GET /instruments lists the five questionnaires with codes, bands and licence notes (no session)', async () => {
@@ -174,6 +174,24 @@ test('change and NHS Talking Therapies outcomes across submissions', async () =>
   assert.equal(worse.change.reliable, 'deterioration');
   assert.equal(worse.change.classification, 'deteriorated');
   assert.equal(worse.outcomes.recovery, false);
+  // Against the baseline (15 -> 15) nothing changed, whatever happened in between.
+  assert.equal(worse.change_from_first.previous_total, 15);
+  assert.equal(worse.change_from_first.delta, 0);
+  assert.equal(worse.change_from_first.reliable, 'none');
+});
+
+test('gradual worsening that no single step shows is reliable change from the first score', async () => {
+  const token = await person();
+  let last;
+  for (const answers of [[1, 1, 1, 1, 1, 1, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1, 0], [2, 1, 1, 1, 1, 1, 1, 1, 0],
+    [2, 2, 1, 1, 1, 1, 1, 1, 0], [2, 2, 2, 2, 1, 1, 1, 1, 0], [2, 2, 2, 2, 2, 2, 1, 1, 0]]) { // 6 8 9 10 12 14
+    last = (await submit(token, { instrument: 'phq9', answers })).assessment;
+  }
+  assert.equal(last.change.reliable, 'none', 'each step is small');
+  assert.equal(last.change_from_first.previous_total, 6);
+  assert.equal(last.change_from_first.delta, 8);
+  assert.equal(last.change_from_first.reliable, 'deterioration');
+  assert.equal(last.outcomes.reliable_deterioration, true);
 });
 
 test('the schedule: defaults, due and overdue arithmetic, before_session, validation', async () => {

@@ -81,7 +81,8 @@ test('twenty days of check-ins: daily means, averages, trend, variability, tags 
   assert.equal(s.variability.n, 40);
   assert.equal(s.variability.mssd, Math.round(mssd * 1000) / 1000);
   assert.equal(s.variability.rmssd, Math.round(Math.sqrt(mssd) * 1000) / 1000);
-  assert.match(s.variability.reading, /RMSSD/);
+  assert.match(s.variability.reading, /changed by about [0-9.]+ points from one check-in to the next/);
+  assert.doesNotMatch(s.variability.reading, /RMSSD|MSSD|\bSD\b/, "no statistics jargon in what the person reads");
 
   assert.equal(s.weekday.length, 7);
   assert.deepEqual(s.weekday.map((w) => w.day), ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);

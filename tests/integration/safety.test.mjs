@@ -229,6 +229,26 @@ test('the safety plan: empty at first, saved whole, errors name the step', async
   assert.deepEqual(expectStatus(await call('GET', '/api/v1/safety-plan', { token }), 200).plan.steps, saved.steps);
 });
 
+test('a linked clinician reads the safety plan only while it is shared', async () => {
+  const doctor = await clinician();
+  const client = await person('GB');
+  const plan = { steps: { people_to_ask: ['Leah 07700 900123'] }, reasons_for_living: ['the boat'] };
+  expectStatus(await call('PUT', '/api/v1/safety-plan', { token: client, body: plan }), 200);
+  const clientId = expectStatus(await call('GET', '/api/v1/me', { token: client }), 200).user.id;
+  const path = `/api/v1/clinician/clients/${clientId}/safety-plan`;
+  assertError(await call('GET', path, { token: doctor }), 404, 'not_found');  // not linked
+  const l = await link(client, doctor, { mood: true });
+  assertError(await call('GET', path, { token: doctor }), 404, 'not_found');  // linked, not shared
+  expectStatus(await call('PATCH', `/api/v1/links/${l.id}`, { token: client, body: { share: { safety_plan: true } } }), 200);
+  const seen = expectStatus(await call('GET', path, { token: doctor }), 200).plan;
+  assert.deepEqual(seen.steps.people_to_ask, ['Leah 07700 900123']);
+  assert.deepEqual(seen.reasons_for_living, ['the boat']);
+  assertError(await call('GET', path, { token: await clinician() }), 404, 'not_found');  // another clinician
+  assertError(await call('GET', path, { token: client }), 403, 'permission_denied');
+  expectStatus(await call('DELETE', `/api/v1/links/${l.id}`, { token: client }), 204);
+  assertError(await call('GET', path, { token: doctor }), 404, 'not_found');  // revoked at once
+});
+
 test('resources are public, per country, with a clear error for a malformed country', async () => {
   const gb = expectStatus(await call('GET', '/api/v1/safety/resources?country=GB'), 200);
   assert.equal(gb.country, 'GB');

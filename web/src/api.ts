@@ -125,7 +125,8 @@ const one = (r: { entry: Entry; safety?: Safety }) => ({ entry: normEntry(r.entr
 export const api = {
   me: () => json<{ user: User }>('GET', '/me', undefined, { noAuthRedirect: true }),
   anonymous: (country?: string) => json<{ user: User; recovery_code: string; token: string }>('POST', '/auth/anonymous', country ? { country } : {}),
-  register: (email: string, password: string) => json<{ user: User }>('POST', '/auth/register', { email, password }, { noAuthRedirect: true }),
+  register: (email: string, password: string, country?: string) =>
+    json<{ user: User }>('POST', '/auth/register', country ? { email, password, country } : { email, password }, { noAuthRedirect: true }),
   login: (login: string, password: string) => json<{ user: User }>('POST', '/auth/login', { login, password }, { noAuthRedirect: true }),
   logout: () => json<void>('POST', '/auth/logout', undefined, { noAuthRedirect: true }),
   patchMe: (patch: { country?: string | null }) => json<{ user: User }>('PATCH', '/me', patch),

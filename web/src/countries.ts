@@ -25,3 +25,15 @@ export function countryOptions(): [string, string][] {
     .map((c): [string, string] => [c, names?.of(c) ?? c])
     .sort((a, b) => collator.compare(a[1], b[1]));
 }
+
+/** The region named in the browser's preferred languages (e.g. 'en-GB' -> 'GB') if it is
+ * one of the listed countries, else ''. Only a starting guess for the country setting. */
+export function browserCountry(): string {
+  const codes = new Set(CODES.split(' '));
+  const langs = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const lang of langs) {
+    const code = /[-_]([A-Za-z]{2})(?:[-_]|$)/.exec(lang ?? '')?.[1]?.toUpperCase();
+    if (code && codes.has(code)) return code;
+  }
+  return '';
+}

@@ -215,6 +215,8 @@ export interface Assessment {
   flags: string[];
   follow_up: InstrumentId | null;
   change: AssessmentChange | null;
+  /** Against the first of this instrument (the baseline): gradual change no single step shows. */
+  change_from_first?: AssessmentChange | null;
   outcomes: ({ explanation?: string } & Record<string, unknown>) | null;
 }
 

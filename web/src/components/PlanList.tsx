@@ -1,6 +1,7 @@
 // One editable list of the safety plan (a Stanley–Brown step, or reasons for living):
 // a heading, a short plain explanation, one text box per line with Remove, and Add.
 // An empty list shows one empty box to write in. Focus follows adds and removes.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { checkLimit } from '../limits';
 
@@ -20,10 +21,49 @@ interface Props {
   onChange: (items: string[]) => void;
 }
 
+/** Grows a one-row text box to fit what is written, so long lines (phone numbers on a
+ * narrow screen) wrap instead of being cut off. */
+function fit(el: HTMLTextAreaElement | null) {
+  if (!el) return;
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+}
+
+/** One line of the plan: a text box that wraps, where Enter saves as in a one-line field. */
+function PlanInput({ value, onValue, ...rest }: { id: string; value: string; onValue: (v: string) => void; 'aria-invalid'?: 'true'; 'aria-describedby'?: string }) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => fit(ref.current), [value]);
+  useLayoutEffect(() => {
+    const onResize = () => fit(ref.current);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return (
+    <textarea
+      ref={ref}
+      rows={1}
+      class="plan-input"
+      value={value}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+          e.preventDefault();
+          (e.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
+        }
+      }}
+      onInput={(e) => {
+        const v = (e.target as HTMLTextAreaElement).value.replace(/[\r\n]+/g, ' ');
+        fit(e.target as HTMLTextAreaElement);
+        onValue(v);
+      }}
+      {...rest}
+    />
+  );
+}
+
 export function PlanList({ id, title, hint, itemLabel, addLabel, step, items, error, onChange }: Props) {
   const shown = items.length ? items : [''];
   const focusItem = (i: number) =>
-    requestAnimationFrame(() => (document.getElementById(`${id}-${i}`) as HTMLInputElement | null)?.focus());
+    requestAnimationFrame(() => (document.getElementById(`${id}-${i}`) as HTMLTextAreaElement | null)?.focus());
 
   const set = (i: number, v: string) => onChange(shown.map((x, j) => (j === i ? v : x)));
   const add = () => {
@@ -56,13 +96,12 @@ export function PlanList({ id, title, hint, itemLabel, addLabel, step, items, er
                 {label}
               </label>
               <div class="plan-row">
-                <input
+                <PlanInput
                   id={`${id}-${i}`}
-                  type="text"
                   value={v}
                   aria-invalid={limit.error ? 'true' : undefined}
                   aria-describedby={described || undefined}
-                  onInput={(e) => set(i, (e.target as HTMLInputElement).value)}
+                  onValue={(nv) => set(i, nv)}
                 />
                 {(shown.length > 1 || v !== '') && (
                   <button type="button" class="button small" aria-label={t('safety.plan.removeLabel', { item: label })} onClick={() => remove(i)}>

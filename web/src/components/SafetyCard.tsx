@@ -122,6 +122,11 @@ export function SafetyCard({ safety, written = true }: { safety: Safety | null; 
           <li>
             <Link href="/help">{t('safety.link.help')}</Link>
           </li>
+          {!s.country && (
+            <li>
+              <Link href="/settings">{t('safety.link.country')}</Link>
+            </li>
+          )}
         </ul>
         <p class="meta">
           {written && t('safety.card.saved')} {t('safety.card.automated')}

@@ -49,6 +49,8 @@ function dayName(day: string, width: 'short' | 'long'): string {
 }
 
 const bucketName = (b: string) => maybe(`insights.bucket.${b}`, b);
+/** A short name for the narrow grid headings ("Morn."), the full name if there is none. */
+const bucketShort = (b: string) => maybe(`insights.bucketShort.${b}`, bucketName(b));
 const signed = (v: number) => new Intl.NumberFormat(currentLocale(), { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(v);
 /** A mean with one decimal always ("4.0", not "4"), '–' for none. */
 const num = (v: number | null | undefined) =>
@@ -172,6 +174,9 @@ function ScoreChart({ inst, list, range }: { inst: Instrument; list: Assessment[
       <p class="reading">
         {t('insights.scores.latest', { name: shortName(inst.id), total: formatNumber(latest.total), max: latest.max_total, band: band(latest), date: formatLongDate(latest.completed_at) })}
         {latest.change ? ` ${latest.change.explanation}` : ''}
+        {latest.change_from_first && list.length > 2
+          ? ` ${t('insights.scores.sinceFirst', { explanation: latest.change_from_first.explanation })}`
+          : ''}
       </p>
       {list.length >= 2 ? (
         <>
@@ -264,7 +269,7 @@ function HeatmapSection({ data }: { data: InsightsData }) {
             <div class="heat-head" />
             {buckets.map((b) => (
               <div class="heat-head" key={b}>
-                {bucketName(b)}
+                <abbr title={bucketName(b)}>{bucketShort(b)}</abbr>
               </div>
             ))}
             <div class="heat-head">{t('insights.heat.all')}</div>

@@ -9,7 +9,8 @@ import { PlanList } from '../components/PlanList';
 import { ErrorText, Status } from '../components/Status';
 import { formatDateTime } from '../format';
 import { t, type MessageKey } from '../i18n';
-import { PLAN_STEPS, type PlanStep, type SafetyPlan as Plan, type User } from '../types';
+import { savedResources, useResources } from '../safety/useResources';
+import { PLAN_STEPS, type PlanStep, type Resource, type SafetyPlan as Plan, type User } from '../types';
 
 type ListId = PlanStep | 'reasons';
 
@@ -30,7 +31,32 @@ function listOfField(field?: string): ListId | null {
   return m && (PLAN_STEPS as readonly string[]).includes(m[1]) ? (m[1] as PlanStep) : null;
 }
 
-function PrintCopy({ plan }: { plan: Plan }) {
+/** The crisis numbers for the person's country (the same list the help page uses), for
+ * the printed plan, which has no links to follow. */
+function PrintHelplines({ country }: { country: string | null }) {
+  const state = useResources(country);
+  const all = state.status === 'live' || state.status === 'saved' ? state.resources : (savedResources(country) ?? []);
+  const lines = all.filter((r: Resource) => ['emergency', 'crisis', 'text'].includes(r.kind) && (r.phone || r.sms));
+  if (!lines.length) return null;
+  return (
+    <section class="plan-helplines">
+      <h2>{t('safety.plan.helplinesTitle')}</h2>
+      <p>{t('safety.plan.helplinesIntro')}</p>
+      <ul>
+        {lines.map((r, j) => (
+          <li key={j}>
+            {r.name}
+            {r.phone && `: ${r.phone}`}
+            {r.sms && ` · ${r.sms_keyword ? t('safety.textKeyword', { keyword: r.sms_keyword, number: r.sms }) : t('safety.text', { number: r.sms })}`}
+            {r.hours && ` · ${r.hours}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function PrintCopy({ plan, country }: { plan: Plan; country: string | null }) {
   const lists: [ListId, string[]][] = [...PLAN_STEPS.map((s): [ListId, string[]] => [s, plan.steps[s]]), ['reasons', plan.reasons_for_living]];
   return (
     <div class="plan-print">
@@ -56,6 +82,7 @@ function PrintCopy({ plan }: { plan: Plan }) {
           )}
         </section>
       ))}
+      <PrintHelplines country={country} />
       <p>{t('safety.plan.urgent')}</p>
     </div>
   );
@@ -95,7 +122,7 @@ export function SafetyPlan({ user }: { user: User }) {
     setErrors({});
     setStatus(null);
     // Never cut: take the person to the first line that is too long.
-    const over = document.querySelector<HTMLInputElement>('.plan-step input[aria-invalid="true"]');
+    const over = document.querySelector<HTMLTextAreaElement>('.plan-step textarea[aria-invalid="true"]');
     if (over) {
       over.focus();
       return;
@@ -164,7 +191,7 @@ export function SafetyPlan({ user }: { user: User }) {
           </form>
         )}
       </div>
-      {!loading && !loadError && <PrintCopy plan={plan} />}
+      {!loading && !loadError && <PrintCopy plan={plan} country={user.country ?? null} />}
     </Page>
   );
 }

@@ -1,10 +1,12 @@
 // Sign up with e-mail and password; server errors are shown beside the field they name.
 import { useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api';
+import { CountryField } from '../components/CountryField';
 import { TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
 import { ErrorText, Status } from '../components/Status';
+import { browserCountry } from '../countries';
 import { t } from '../i18n';
 import { navigate } from '../router';
 import { setUser } from '../session';
@@ -12,8 +14,9 @@ import { setUser } from '../session';
 export function SignUp() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [country, setCountry] = useState(browserCountry);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ email?: string; password?: string; country?: string; form?: string }>({});
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -25,12 +28,12 @@ export function SignUp() {
     setBusy(true);
     setErrors({});
     try {
-      const { user } = await api.register(email.trim(), password);
+      const { user } = await api.register(email.trim(), password, country || undefined);
       setUser(user);
       navigate('/today', { replace: true });
     } catch (err) {
       const field = err instanceof ApiError ? err.field : undefined;
-      if (field === 'email' || field === 'password') {
+      if (field === 'email' || field === 'password' || field === 'country') {
         setErrors({ [field]: errorMessage(err) });
         document.getElementById(`su-${field}`)?.focus();
       } else if (err instanceof ApiError && err.code === 'already_exists') {
@@ -70,6 +73,7 @@ export function SignUp() {
           hint={t('signup.passwordHint')}
           error={errors.password}
         />
+        <CountryField id="su-country" value={country} onChange={setCountry} error={errors.country} />
         <ErrorText>{errors.form}</ErrorText>
         <button type="submit" class="button primary" disabled={busy}>
           {t('signup.button')}

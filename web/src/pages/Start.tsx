@@ -3,7 +3,9 @@
 // it; until then every signed-in page sends them back here (see app.tsx).
 import { useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
+import { browserCountry } from '../countries';
 import { Page } from '../components/Page';
+import { CountryField } from '../components/CountryField';
 import { RecoveryCode } from '../components/RecoveryCode';
 import { ErrorText, Status } from '../components/Status';
 import { t } from '../i18n';
@@ -14,14 +16,16 @@ import { setUser, useUser } from '../session';
 export function Start() {
   const user = useUser();
   const pending = usePendingCode(user?.id);
+  const [country, setCountry] = useState(browserCountry);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const create = async () => {
+  const create = async (e?: Event) => {
+    e?.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const r = await api.anonymous();
+      const r = await api.anonymous(country || undefined);
       // Keep the code first, then sign in: from here on the app will not let it be lost.
       savePendingCode({ userId: r.user.id, handle: r.user.handle, code: r.recovery_code, kind: 'new' });
       setUser(r.user);
@@ -36,11 +40,15 @@ export function Start() {
     return (
       <Page title={t('start.title')}>
         <p class="lead">{t('start.intro')}</p>
-        <p>
-          <button type="button" class="button primary" onClick={create} disabled={busy}>
-            {t('start.button')}
-          </button>
-        </p>
+        <p>{t('start.privacy')}</p>
+        <form onSubmit={create} noValidate class="stack narrow">
+          <CountryField id="st-country" value={country} onChange={setCountry} />
+          <div>
+            <button type="submit" class="button primary" disabled={busy}>
+              {t('start.button')}
+            </button>
+          </div>
+        </form>
         <Status>{busy ? t('start.working') : null}</Status>
         <ErrorText>{error}</ErrorText>
       </Page>

@@ -35,6 +35,7 @@ export function Welcome() {
           <li>{t('welcome.is1')}</li>
           <li>{t('welcome.is2')}</li>
           <li>{t('welcome.is3')}</li>
+          <li>{t('welcome.privacy')}</li>
         </ul>
       </section>
       <section aria-labelledby="w-not">
