@@ -43,6 +43,7 @@ int RunAnalyze(const AnalyzeFlags& flags);
 struct EvalFlags {
   std::string shared_data = "../shared/data";
   std::string data_root;  // empty: LanguageDataRoot()
+  std::string what = "all";  // all | text (the language engine) | mirror (reflections, companion)
 };
 int RunEval(const EvalFlags& flags);
 

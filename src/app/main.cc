@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
   auto* eval_cmd = app.add_subcommand("eval", "Measure the language engine against public data and the case files");
   eval_cmd->add_option("--data", eval.shared_data, "Public evaluation data")->capture_default_str();
   eval_cmd->add_option("--data-root", eval.data_root, "Language data folder (default: the repository's data/)");
+  eval_cmd->add_option("what", eval.what, "What to measure: all, text (the language engine) or mirror (reflections and companion)")
+      ->check(CLI::IsMember({"all", "text", "mirror"}))
+      ->capture_default_str();
 
   TrainDistortionsFlags train;
   auto* train_cmd = app.add_subcommand(

@@ -1,11 +1,13 @@
 // `interlude analyze` (the engine's JSON for text from an argument or stdin) and
-// `interlude eval` (accuracy against ../shared/data and the development case files) and
+// `interlude eval [all|text|mirror]` (accuracy against ../shared/data and the development case
+// files; `mirror` measures reflections and the companion, src/mirror/mirror_eval.h) and
 // `interlude train-distortions` (the learned distortion model from the Babacan dev quarter).
 #include <iostream>
 #include <sstream>
 
 #include "app/commands.h"
 #include "app/language_data.h"
+#include "mirror/mirror_eval.h"
 #include "text/analysis_json.h"
 #include "text/analyzer.h"
 #include "text/distortion_training.h"
@@ -74,6 +76,13 @@ int RunEval(const EvalFlags& flags) {
     }
     std::cout << "\n";
   };
+  if (flags.what != "all" && flags.what != "text" && flags.what != "mirror") {
+    return Fail("eval: what must be all, text or mirror");
+  }
+  if (flags.what == "mirror") {
+    run("mirror", mirror::EvaluateMirror(a, data_root, flags.shared_data, std::cout));
+    return failures == 0 ? 0 : 1;
+  }
   run("sentiment", text::EvaluateSentiment(a.sentiment(), flags.shared_data, std::cout));
   run("emotions", text::EvaluateEmotions(a.emotions(), flags.shared_data, data_root, std::cout));
   run("themes", text::EvaluateThemes(a.themes(), data_root, std::cout));
@@ -81,6 +90,9 @@ int RunEval(const EvalFlags& flags) {
                                                std::cout, &a.possible_distortions(),
                                                &a.distortion_model()));
   run("risk", text::EvaluateRisk(a.risk(), data_root, std::cout));
+  if (flags.what == "all") {
+    run("mirror", mirror::EvaluateMirror(a, data_root, flags.shared_data, std::cout));
+  }
   return failures == 0 ? 0 : 1;
 }
 

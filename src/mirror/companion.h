@@ -66,8 +66,12 @@ struct CompanionState {
   std::vector<std::string> wants;       // what the person said they want, in their words (short)
   std::vector<std::string> key_phrases; // salient phrases of theirs, newest last (bounded)
   std::string offered_exercise;         // id of the last exercise offered, if any
+  std::string offered_title;            // its title, as offered (said again when it starts)
   bool exercise_accepted = false;
   bool safety_took_a_turn = false;      // the safety layer answered some turn
+  bool check_in_pending = false;        // the next reply checks in gently (after safety)
+  int substantive_turns = 0;            // turns that told something (venting, advice)
+  bool professional_help_mentioned = false;  // where to find help was said once (per chat)
   std::vector<std::string> recent_templates;  // newest last, bounded by kTemplateMemory
   nlohmann::json ToJson() const;
   // Unknown or malformed JSON gives the default state (never fails).
