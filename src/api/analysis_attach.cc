@@ -33,9 +33,9 @@ AnalysedText EntryText(const Json& content) {
   return out;
 }
 
-text::RiskAssessment AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
-                                    const Json& segments) {
-  if (deps.analyzer == nullptr || text.empty()) return {};
+std::optional<text::Analysis> AttachAnalysis(const ApiDeps& deps, const std::string& text,
+                                             Json& content, const Json& segments) {
+  if (deps.analyzer == nullptr || text.empty()) return std::nullopt;
   const auto skipped = [&](std::string_view code) {
     Log(LogLevel::kWarn, "analysis.skipped",
         {{"code", LogId(code)}, {"bytes", static_cast<std::uint64_t>(text.size())}});
@@ -44,17 +44,17 @@ text::RiskAssessment AttachAnalysis(const ApiDeps& deps, const std::string& text
     auto analysis = deps.analyzer->Analyze(text);
     if (!analysis.ok()) {
       skipped(StatusCodeName(analysis.status().code()));
-      return {};
+      return std::nullopt;
     }
     Json json = text::AnalysisToJson(*analysis, text);
     if (!segments.empty()) json["segments"] = segments;
     (void)json.dump();  // the item is sealed with a strict dump: prove it will not throw
     content["analysis"] = std::move(json);
-    return std::move(analysis->risk);
+    return std::move(*analysis);
   } catch (const std::exception&) {
     skipped("exception");  // the words matter more than their analysis: save without it
   }
-  return {};
+  return std::nullopt;
 }
 
 }  // namespace interlude::api

@@ -5,6 +5,7 @@
 // Thread-safety: pure functions over an immutable Analyzer.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "api/api_context.h"
@@ -20,11 +21,16 @@ struct AnalysedText {
 AnalysedText EntryText(const Json& content);
 
 // Sets content["analysis"] to the analysis of `text` (no-op when there is no analyzer or
-// the text is empty), with `segments` when given, and returns its risk findings for the
-// safety layer (empty when there was no analysis). Evidence offsets are UTF-8 byte offsets
-// into `text`. If analysis ever failed or threw, the item is saved without one rather than
-// lost.
-text::RiskAssessment AttachAnalysis(const ApiDeps& deps, const std::string& text, Json& content,
-                                    const Json& segments = Json::array());
+// the text is empty), with `segments` when given, and returns the analysis (its risk
+// findings go to the safety layer, the rest to the reflection), or nullopt when there was
+// none. Evidence offsets are UTF-8 byte offsets into `text`. If analysis ever failed or
+// threw, the item is saved without one rather than lost.
+std::optional<text::Analysis> AttachAnalysis(const ApiDeps& deps, const std::string& text,
+                                             Json& content, const Json& segments = Json::array());
+
+// The risk findings of an optional analysis (none when there was no analysis).
+inline text::RiskAssessment RiskOf(const std::optional<text::Analysis>& analysis) {
+  return analysis ? analysis->risk : text::RiskAssessment{};
+}
 
 }  // namespace interlude::api

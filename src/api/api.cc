@@ -29,7 +29,7 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 41> kRoutes = {{
+constexpr std::array<Route, 58> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
@@ -71,6 +71,22 @@ constexpr std::array<Route, 41> kRoutes = {{
     {"GET", "/api/v1/links", Access::kSession, Body::kNone, HandleListLinks},
     {"PATCH", "/api/v1/links/{id}", Access::kSession, Body::kObject, HandlePatchLink},
     {"DELETE", "/api/v1/links/{id}", Access::kSession, Body::kNone, HandleDeleteLink},
+    {"POST", "/api/v1/conversations", Access::kSession, Body::kOptionalObject, HandleCreateConversation},
+    {"GET", "/api/v1/conversations", Access::kSession, Body::kNone, HandleListConversations},
+    {"GET", "/api/v1/conversations/{id}", Access::kSession, Body::kNone, HandleGetConversation},
+    {"PATCH", "/api/v1/conversations/{id}", Access::kSession, Body::kObject, HandlePatchConversation},
+    {"DELETE", "/api/v1/conversations/{id}", Access::kSession, Body::kNone, HandleDeleteConversation},
+    {"POST", "/api/v1/conversations/{id}/messages", Access::kSession, Body::kObject, HandlePostMessage},
+    {"GET", "/api/v1/exercises", Access::kPublic, Body::kNone, HandleListExercises},
+    {"GET", "/api/v1/exercises/suggestions", Access::kSession, Body::kNone, HandleExerciseSuggestions},
+    {"GET", "/api/v1/exercises/history", Access::kSession, Body::kNone, HandleExerciseHistory},
+    {"GET", "/api/v1/exercises/{id}", Access::kPublic, Body::kNone, HandleGetExercise},
+    {"POST", "/api/v1/exercises/{id}/feedback", Access::kSession, Body::kObject, HandleExerciseFeedback},
+    {"POST", "/api/v1/activities", Access::kSession, Body::kObject, HandleCreateActivity},
+    {"GET", "/api/v1/activities", Access::kSession, Body::kNone, HandleListActivities},
+    {"PATCH", "/api/v1/activities/{id}", Access::kSession, Body::kObject, HandlePatchActivity},
+    {"DELETE", "/api/v1/activities/{id}", Access::kSession, Body::kNone, HandleDeleteActivity},
+    {"POST", "/api/v1/analysis/distortions", Access::kSession, Body::kObject, HandleAnalyseDistortions},
 }};
 
 std::vector<std::string_view> Split(std::string_view path) {
@@ -86,11 +102,12 @@ std::vector<std::string_view> Split(std::string_view path) {
   return parts;
 }
 
-// Ids are [a-z0-9] of bounded length; anything else cannot name a resource.
+// Ids are [a-z0-9_] of bounded length (record ids are [a-z0-9]; exercise ids are
+// snake_case); anything else cannot name a resource.
 bool PlausibleId(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (const char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
   }
   return true;
 }

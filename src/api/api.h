@@ -14,11 +14,14 @@ class Api {
  public:
   // `analyzer` may be null (then writes carry no analysis), `safety` too (then no
   // resources or messages), `notifier` (then no outbound alert notices) and `instruments`
-  // (then the questionnaire endpoints answer 503).
+  // (then the questionnaire endpoints answer 503) and `mirror` (then no reflections, and the
+  // companion and exercise endpoints answer 503).
   Api(store::Store& store, const Clock& clock, const ContentVault& vault, ApiOptions options,
       const text::Analyzer* analyzer = nullptr, const safety::SafetyLayer* safety = nullptr,
-      AlertNotifier* notifier = nullptr, const care::InstrumentSet* instruments = nullptr)
-      : deps_{store, clock, vault, std::move(options), analyzer, safety, notifier, instruments} {}
+      AlertNotifier* notifier = nullptr, const care::InstrumentSet* instruments = nullptr,
+      const mirror::Mirror* mirror = nullptr)
+      : deps_{store,    clock,  vault,    std::move(options), analyzer,
+              safety,   notifier, instruments, mirror} {}
 
   // Serves one request whose path starts with /api/. Never throws; bad input is never a 500.
   HttpResponse Handle(const HttpRequest& request);

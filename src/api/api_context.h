@@ -25,6 +25,9 @@ class SafetyLayer;
 namespace interlude::care {
 class InstrumentSet;
 }
+namespace interlude::mirror {
+class Mirror;
+}
 
 namespace interlude::api {
 
@@ -62,6 +65,10 @@ struct ApiDeps {
   // The questionnaires (data/instruments/); null only in tests that do not need them (then
   // the questionnaire endpoints answer 503).
   const care::InstrumentSet* instruments = nullptr;
+  // Reflections, the companion and coping exercises; null only in tests that do not need
+  // them (then writes carry no reflection and the companion and exercise endpoints
+  // answer 503).
+  const mirror::Mirror* mirror = nullptr;
 };
 
 // The authenticated caller.

@@ -2,6 +2,7 @@
 #include "api/analysis_attach.h"
 #include "api/checkin_content.h"
 #include "api/handlers.h"
+#include "api/reflection_step.h"
 #include "api/write_safety.h"
 #include "base/log.h"
 #include "base/random.h"
@@ -28,9 +29,11 @@ Result<std::optional<UnixMillis>> QueryTime(const RequestContext& ctx, const cha
 Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   const UnixMillis now = deps.clock.NowMillis();
   ASSIGN_OR_RETURN(CheckinInput input, ParseCheckinInput(ctx.body, now));
-  text::RiskAssessment risk;
+  std::optional<text::Analysis> analysis;
+  std::string note;
   if (input.content["note"].is_string()) {
-    risk = AttachAnalysis(deps, input.content["note"].get<std::string>(), input.content);
+    note = input.content["note"].get<std::string>();
+    analysis = AttachAnalysis(deps, note, input.content);
   }
   store::SealedRecord r;
   r.id = NewId();
@@ -38,7 +41,7 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   r.kind = "mood";
   r.sort_at = input.at;
   r.created_at = r.updated_at = now;
-  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(risk),
+  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(RiskOf(analysis)),
                                      store::Collection::kCheckins, r.id, now);
   KeepWithItem(ws.assessment, input.content, r);
   const std::string json = SealCheckin(deps.vault, ctx.caller().data_key, input.content, r);
@@ -46,7 +49,9 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
   Log(LogLevel::kInfo, "checkin.created",
       {{"user", LogId(r.user_id)}, {"checkin", LogId(r.id)}, {"tier", r.risk_tier}});
   AfterCommit(deps, ctx.caller(), ws);
-  return RawJsonReply(201, "{\"checkin\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) + "}");
+  return RawJsonReply(201, "{\"checkin\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) +
+                               ReflectionMember(deps, ctx.caller(), note, analysis, r.risk_tier, r.id) +
+                               "}");
 }
 
 Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {

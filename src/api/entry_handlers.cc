@@ -5,6 +5,7 @@
 #include "api/entry_content.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
+#include "api/reflection_step.h"
 #include "api/write_safety.h"
 #include "base/log.h"
 #include "base/random.h"
@@ -44,7 +45,7 @@ Result<Reply> EntryReply(ApiDeps& deps, RequestContext& ctx, const store::Sealed
 Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
   const AnalysedText analysed = EntryText(input.content);
-  const text::RiskAssessment risk =
+  const std::optional<text::Analysis> analysis =
       AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
   const UnixMillis now = deps.clock.NowMillis();
   store::SealedRecord r;
@@ -52,7 +53,7 @@ Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
   r.user_id = ctx.caller().user.id;
   r.kind = input.kind;
   r.sort_at = r.created_at = r.updated_at = now;
-  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(risk),
+  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(RiskOf(analysis)),
                                      store::Collection::kEntries, r.id, now);
   KeepWithItem(ws.assessment, input.content, r);
   const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
@@ -61,7 +62,10 @@ Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
                                          {"bytes", static_cast<std::uint64_t>(r.body.size())},
                                          {"tier", r.risk_tier}});
   AfterCommit(deps, ctx.caller(), ws);
-  return RawJsonReply(201, "{\"entry\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) + "}");
+  return RawJsonReply(201, "{\"entry\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) +
+                               ReflectionMember(deps, ctx.caller(), analysed.text, analysis,
+                                                r.risk_tier, r.id) +
+                               "}");
 }
 
 Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
@@ -98,11 +102,11 @@ Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
                    Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
   ASSIGN_OR_RETURN(EntryInput input, ParseEntryInput(ctx.body));
   const AnalysedText analysed = EntryText(input.content);
-  const text::RiskAssessment risk =
+  const std::optional<text::Analysis> analysis =
       AttachAnalysis(deps, analysed.text, input.content, analysed.segments);
   r.kind = input.kind;
   r.updated_at = deps.clock.NowMillis();
-  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(risk),
+  const WriteSafety ws = AssessWrite(deps, ctx.caller(), safety::AssessText(RiskOf(analysis)),
                                      store::Collection::kEntries, r.id, r.updated_at);
   KeepWithItem(ws.assessment, input.content, r);
   const std::string json = SealEntry(deps.vault, ctx.caller().data_key, input.content, r);
@@ -110,7 +114,11 @@ Result<Reply> HandleReplaceEntry(ApiDeps& deps, RequestContext& ctx) {
   Log(LogLevel::kInfo, "entry.replaced",
       {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)}, {"tier", r.risk_tier}});
   AfterCommit(deps, ctx.caller(), ws);
-  return RawJsonReply(200, "{\"entry\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) + "}");
+  // A changed entry is reflected on afresh (seeded by its id and time, so a new reply).
+  return RawJsonReply(200, "{\"entry\":" + json + SafetyResponseMember(deps, ctx.caller(), ws) +
+                               ReflectionMember(deps, ctx.caller(), analysed.text, analysis,
+                                                r.risk_tier, r.id + std::to_string(r.updated_at)) +
+                               "}");
 }
 
 Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx) {

@@ -70,6 +70,30 @@ Result<Reply> HandleDeleteLink(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleClinicianAlerts(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleAcknowledgeAlert(ApiDeps& deps, RequestContext& ctx);
 
+// The companion conversation (conversation_handlers.cc)
+Result<Reply> HandleCreateConversation(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListConversations(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleGetConversation(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePostMessage(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePatchConversation(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteConversation(ApiDeps& deps, RequestContext& ctx);
+
+// Coping exercises (exercise_handlers.cc)
+Result<Reply> HandleListExercises(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleGetExercise(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleExerciseSuggestions(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleExerciseFeedback(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleExerciseHistory(ApiDeps& deps, RequestContext& ctx);
+
+// Behavioural-activation plans (activity_handlers.cc)
+Result<Reply> HandleCreateActivity(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListActivities(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePatchActivity(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteActivity(ApiDeps& deps, RequestContext& ctx);
+
+// Thinking traps in a thought, for the thought-record wizard (analysis_handlers.cc)
+Result<Reply> HandleAnalyseDistortions(ApiDeps& deps, RequestContext& ctx);
+
 // PermissionDenied unless the caller has `role`.
 Status RequireRole(const RequestContext& ctx, store::Role role);
 

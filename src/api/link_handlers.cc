@@ -53,6 +53,10 @@ std::string_view SourceName(store::Collection c) {
     case store::Collection::kScreenings: return "screening";
     case store::Collection::kSafetyPlans: return "safety_plan";
     case store::Collection::kAssessments: return "assessment";
+    case store::Collection::kConversations: return "conversation";
+    case store::Collection::kExerciseLogs: return "exercise_log";
+    case store::Collection::kActivities: return "activity";
+    case store::Collection::kMirrorState: return "mirror_state";
   }
   return "entry";
 }

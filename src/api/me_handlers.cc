@@ -4,6 +4,8 @@
 #include "api/checkin_content.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
+#include "api/record_json.h"
+#include "api/reflection_step.h"
 #include "api/login_throttle.h"
 #include "api/sessions.h"
 #include "api/user_json.h"
@@ -17,7 +19,8 @@ namespace {
 
 Result<Json> MeJson(ApiDeps& deps, const Principal& caller) {
   ASSIGN_OR_RETURN(Json user, UserToJson(deps.vault, caller.user, caller.data_key));
-  return Json{{"user", std::move(user)}};
+  const std::string_view reflections = mirror::ReflectionModeName(ReflectionModeOf(caller.user));
+  return Json{{"user", std::move(user)}, {"reflections", reflections}};
 }
 
 // Checks the caller's current secret, throttled like a sign-in (a stolen session must not
@@ -34,6 +37,12 @@ Status CheckCurrentSecret(ApiDeps& deps, RequestContext& ctx, const std::string&
   return OkStatus();
 }
 
+void GenericClear(const store::SealedRecord& r, std::string& out) {
+  AppendJsonMember(out, "id", r.id, /*comma=*/false);
+  AppendJsonMember(out, "created_at", FormatIso8601(r.created_at));
+  AppendJsonMember(out, "updated_at", FormatIso8601(r.updated_at));
+}
+
 // Appends every item of `collection` to `out` as a JSON array; counts those that no longer
 // open (so an export is never refused because of one damaged row).
 Status AppendAll(ApiDeps& deps, const Principal& caller, store::Collection collection,
@@ -45,11 +54,17 @@ Status AppendAll(ApiDeps& deps, const Principal& caller, store::Collection colle
   bool first = true;
   for (const store::SealedRecord& r : rows) {
     std::string item;
-    const Status st = collection == store::Collection::kEntries
-                          ? AppendEntryJson(deps.vault, caller.data_key, r, item)
-                      : collection == store::Collection::kAssessments
-                          ? AppendAssessmentJson(deps.vault, caller.data_key, r, item)
-                          : AppendCheckinJson(deps.vault, caller.data_key, r, item);
+    Status st;
+    switch (collection) {
+      case store::Collection::kEntries: st = AppendEntryJson(deps.vault, caller.data_key, r, item); break;
+      case store::Collection::kAssessments:
+        st = AppendAssessmentJson(deps.vault, caller.data_key, r, item);
+        break;
+      case store::Collection::kCheckins: st = AppendCheckinJson(deps.vault, caller.data_key, r, item); break;
+      default:  // the rest export as their clear times and their content
+        st = AppendRecordJson(deps.vault, caller.data_key, store::CollectionTable(collection), r,
+                              GenericClear, item);
+    }
     if (!st.ok()) {
       ++unreadable;
       continue;
@@ -73,7 +88,21 @@ Result<Reply> HandlePatchMe(ApiDeps& deps, RequestContext& ctx) {
   ObjectReader reader(ctx.body);
   const bool has_country = ctx.body.contains("country");
   ASSIGN_OR_RETURN(const auto country, reader.OptionalString("country", 2));
+  ASSIGN_OR_RETURN(const auto reflections, reader.OptionalString("reflections", 20));
   RETURN_IF_ERROR(reader.Finish());
+  mirror::ReflectionMode mode{};
+  if (reflections && !mirror::ParseReflectionMode(*reflections, mode)) {
+    return InvalidArgument("reflections must be one of on, off, just_listen, help_me_think",
+                           "reflections");
+  }
+  if (reflections) {  // validated before anything is written
+    Json settings = Json::parse(ctx.caller().user.settings_json, nullptr, false);
+    if (!settings.is_object()) settings = Json::object();
+    settings["reflections"] = mirror::ReflectionModeName(mode);
+    const std::string json = settings.dump();
+    RETURN_IF_ERROR(deps.store.users().SetSettings(ctx.caller().user.id, json));
+    ctx.principal->user.settings_json = json;
+  }
   if (has_country) {
     if (country) RETURN_IF_ERROR(ValidateCountry(*country));  // null clears it
     RETURN_IF_ERROR(deps.store.users().SetCountry(ctx.caller().user.id, country.value_or("")));
@@ -125,6 +154,17 @@ Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx) {
   RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kCheckins, out, unreadable));
   out += ",\"assessments\":";
   RETURN_IF_ERROR(AppendAll(deps, caller, store::Collection::kAssessments, out, unreadable));
+  for (const auto& [name, collection] :
+       {std::pair{"screenings", store::Collection::kScreenings},
+        std::pair{"safety_plan", store::Collection::kSafetyPlans},
+        std::pair{"conversations", store::Collection::kConversations},
+        std::pair{"exercise_answers", store::Collection::kExerciseLogs},
+        std::pair{"activities", store::Collection::kActivities}}) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    RETURN_IF_ERROR(AppendAll(deps, caller, collection, out, unreadable));
+  }
   out += ",\"unreadable_items\":" + std::to_string(unreadable) + "}";
   Log(LogLevel::kInfo, "account.exported",
       {{"user", LogId(caller.user.id)}, {"bytes", static_cast<std::uint64_t>(out.size())},

@@ -34,9 +34,10 @@ Status SpliceRecordJson(const store::SealedRecord& record, ClearMembersWriter cl
     return DataLoss("stored content is not a JSON object");
   }
   out.push_back('{');
+  const size_t before = out.size();
   clear(record, out);
   if (plain.size() > 2) {
-    out.push_back(',');
+    if (out.size() > before) out.push_back(',');  // a writer may add nothing
     out.append(plain.substr(1));
   } else {
     out.push_back('}');

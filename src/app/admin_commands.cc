@@ -6,6 +6,7 @@
 #include "app/data_dir.h"
 #include "app/demo_seed.h"
 #include "app/language_data.h"
+#include "mirror/mirror.h"
 #include "base/random.h"
 #include "base/time_format.h"
 
@@ -44,8 +45,10 @@ int RunDemo(const std::string& data_dir) {
   if (!safety_layer.ok()) return Fail(safety_layer.status().message());
   auto instruments = care::InstrumentSet::Load(LanguageDataRoot());
   if (!instruments.ok()) return Fail(instruments.status().message());
+  auto mirror = mirror::Mirror::Load(LanguageDataRoot(), (*safety_layer)->checker());
+  if (!mirror.ok()) return Fail(mirror.status().message());
   const Status st = SeedDemo(*data->store, *data->vault, SystemClock::Get().NowMillis(), std::cout,
-                             analyzer->get(), safety_layer->get(), instruments->get());
+                             analyzer->get(), safety_layer->get(), instruments->get(), mirror->get());
   if (!st.ok()) return Fail(st.message());
   return 0;
 }

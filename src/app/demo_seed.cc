@@ -6,11 +6,13 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <tuple>
 
 #include "api/account_service.h"
 #include "api/api.h"
 #include "api/vocabulary.h"
 #include "app/demo_personas.h"
+#include "mirror/mirror.h"
 #include "base/random.h"
 #include "base/time_format.h"
 
@@ -58,10 +60,10 @@ class Seeder {
  public:
   Seeder(store::Store& store, const api::ContentVault& vault, UnixMillis now,
          const text::Analyzer* analyzer, const safety::SafetyLayer* safety,
-         const care::InstrumentSet* instruments)
+         const care::InstrumentSet* instruments, const mirror::Mirror* mirror)
       : store_(store), vault_(vault), now_(now), clock_(now),
-        api_(store, clock_, vault, Options(), analyzer, safety, nullptr, instruments),
-        questionnaires_(instruments != nullptr) {}
+        api_(store, clock_, vault, Options(), analyzer, safety, nullptr, instruments, mirror),
+        questionnaires_(instruments != nullptr), mirror_(mirror) {}
 
   Status SeedPersona(const Persona& p, std::uint32_t seed) {
     clock_.Set(now_ - kDays * kDay - kDay);
@@ -123,6 +125,53 @@ class Seeder {
         const UnixMillis when = local_midnight + (21 * 60 + static_cast<int>(unit(rng) * 100)) * kMinute -
                                 p.tz_offset_min * kMinute;
         RETURN_IF_ERROR(Entry(entry, std::min(when, now_)));
+      }
+    }
+    return OkStatus();
+  }
+
+  // Maya has used the self-help side: a short companion conversation yesterday evening,
+  // "did this help?" answers (breathing helped her most; grounding once each way), and a
+  // behavioural-activation plan for the coming days with one activity done.
+  Status SeedMirror(const Persona& p) {
+    if (mirror_ == nullptr) return OkStatus();
+    ASSIGN_OR_RETURN(token_, Login(p.email));
+    const mirror::Exercise* breathing = FirstOfKind("breathing");
+    const mirror::Exercise* grounding = FirstOfKind("grounding");
+    const std::vector<std::pair<const mirror::Exercise*, bool>> answers = {
+        {breathing, true}, {grounding, false}, {breathing, true}, {grounding, true}, {breathing, true}};
+    UnixMillis at = now_ - 20 * kDay;
+    for (const auto& [exercise, helped] : answers) {
+      if (exercise == nullptr) continue;
+      clock_.Set(at);
+      RETURN_IF_ERROR(Call("POST", "/api/v1/exercises/" + exercise->id + "/feedback",
+                           Json{{"helped", helped}}).status());
+      at += 4 * kDay;
+    }
+    clock_.Set(now_ - kDay);
+    ASSIGN_OR_RETURN(const Json chat, Call("POST", "/api/v1/conversations", Json::object()));
+    const std::string path = "/api/v1/conversations/" + chat.at("id").get<std::string>() + "/messages";
+    for (const char* message :
+         {"Hi", "Work has been a lot this week and I get this tight feeling in my chest before meetings.",
+          "Mostly the Monday planning meeting. I worry I'll say something stupid.",
+          "I'd like to feel calmer going in.", "Thanks, that helps."}) {
+      clock_.Set(clock_.NowMillis() + 2 * kMinute);
+      RETURN_IF_ERROR(Call("POST", path, Json{{"text", message}}).status());
+    }
+    const UnixMillis today = now_ / kDay * kDay;
+    const std::vector<std::tuple<const char*, int, const char*>> plan = {
+        {"Walk round the park before work", 0, "pleasure"},
+        {"Call Gran", 1, "values"},
+        {"Sort the spare room shelves", 2, "mastery"}};
+    for (const auto& [title, day, category] : plan) {
+      clock_.Set(now_ - 2 * kDay);
+      ASSIGN_OR_RETURN(const Json a, Call("POST", "/api/v1/activities",
+                                          Json{{"title", title},
+                                               {"planned_for", FormatIso8601(today + day * kDay + 8 * 3600 * 1000)},
+                                               {"category", category}}));
+      if (day == 0) {
+        RETURN_IF_ERROR(Call("PATCH", "/api/v1/activities/" + a.at("id").get<std::string>(),
+                             Json{{"done", true}, {"mood_before", 4}, {"mood_after", 7}}).status());
       }
     }
     return OkStatus();
@@ -252,6 +301,14 @@ class Seeder {
   api::Api api_;
   std::string token_;
   bool questionnaires_ = false;
+  const mirror::Mirror* mirror_ = nullptr;
+
+  const mirror::Exercise* FirstOfKind(std::string_view kind) const {
+    for (const mirror::Exercise& e : mirror_->exercises().all()) {
+      if (e.kind == kind) return &e;
+    }
+    return nullptr;
+  }
 };
 
 void PrintLogins(std::ostream& out) {
@@ -269,26 +326,32 @@ void PrintLogins(std::ostream& out) {
 
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
                 std::ostream& out, const text::Analyzer* analyzer,
-                const safety::SafetyLayer* safety, const care::InstrumentSet* instruments) {
+                const safety::SafetyLayer* safety, const care::InstrumentSet* instruments,
+                const mirror::Mirror* mirror) {
   ASSIGN_OR_RETURN(const auto seeded, store.meta().Get(kSeededMeta));
   if (seeded) {
     out << "Demo data was already seeded.\n";
     PrintLogins(out);
     return OkStatus();
   }
-  Seeder seeder(store, vault, now, analyzer, safety, instruments);
+  Seeder seeder(store, vault, now, analyzer, safety, instruments, mirror);
   RETURN_IF_ERROR(seeder.SeedClinician());
   std::uint32_t seed = 20261128;
   for (const Persona& p : DemoPersonas()) RETURN_IF_ERROR(seeder.SeedPersona(p, seed++));
   for (const Persona& p : DemoPersonas()) {
     if (p.course == MoodCourse::kWorsening) RETURN_IF_ERROR(seeder.SeedSafety(p));
+    if (p.course == MoodCourse::kImproving) RETURN_IF_ERROR(seeder.SeedMirror(p));
   }
   RETURN_IF_ERROR(store.meta().Put(kSeededMeta, std::to_string(now)));
   out << "Seeded a clinic, a clinician and " << DemoPersonas().size()
       << " clients with 90 days of check-ins, journal entries"
       << (instruments != nullptr ? " and fortnightly PHQ-9 and GAD-7" : "")
       << "; Daniel is linked to the "
-         "clinician, has a safety plan and an open safety alert.\n";
+         "clinician, has a safety plan and an open safety alert"
+      << (mirror != nullptr ? "; Maya has a companion conversation, an activity plan and "
+                              "exercise answers"
+                            : "")
+      << ".\n";
   PrintLogins(out);
   return OkStatus();
 }

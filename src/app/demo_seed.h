@@ -14,6 +14,10 @@
 #include "store/store.h"
 #include "text/analyzer.h"
 
+namespace interlude::mirror {
+class Mirror;
+}
+
 namespace interlude::app {
 
 // Seeds once; a second run only prints the log-ins again. `now` anchors the 90 days.
@@ -23,10 +27,13 @@ namespace interlude::app {
 // safety alerts, has a safety plan and, in the last days, writes what raises an alert.
 // With `instruments`, every client also answers the PHQ-9 and GAD-7 fortnightly, scored
 // from their mood over the two weeks before (item 9 always 0: the demo raises no alert
-// from a questionnaire).
+// from a questionnaire). With `mirror`, entries get reflections as they would live, and one
+// client (Maya, improving) has talked with the companion, planned activities for this week
+// and answered "did this help?" for a few exercises, so suggestions show what they learned.
 Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis now,
                 std::ostream& out, const text::Analyzer* analyzer = nullptr,
                 const safety::SafetyLayer* safety = nullptr,
-                const care::InstrumentSet* instruments = nullptr);
+                const care::InstrumentSet* instruments = nullptr,
+                const mirror::Mirror* mirror = nullptr);
 
 }  // namespace interlude::app

@@ -10,6 +10,7 @@
 #include "app/language_data.h"
 #include "base/log.h"
 #include "care/instrument.h"
+#include "mirror/mirror.h"
 #include "safety/safety_layer.h"
 #include "server/alert_webhook.h"
 #include "server/http_server.h"
@@ -91,6 +92,8 @@ int RunServe(const ServeFlags& flags) {
   if (!safety_layer.ok()) return Fail(safety_layer.status().message());
   auto instruments = care::InstrumentSet::Load(LanguageDataRoot());
   if (!instruments.ok()) return Fail(instruments.status().message());
+  auto mirror = mirror::Mirror::Load(LanguageDataRoot(), (*safety_layer)->checker());
+  if (!mirror.ok()) return Fail(mirror.status().message());
   std::unique_ptr<server::AlertWebhook> webhook;
   if (!config.alert_webhook_url.empty()) {
     auto target = server::ParseWebhookUrl(config.alert_webhook_url);
@@ -98,7 +101,7 @@ int RunServe(const ServeFlags& flags) {
     webhook = std::make_unique<server::AlertWebhook>(*target, config.public_url);
   }
   api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options, analyzer->get(),
-               safety_layer->get(), webhook.get(), instruments->get());
+               safety_layer->get(), webhook.get(), instruments->get(), mirror->get());
 
   auto http = server::HttpServer::Start(options, api, web.get());
   if (!http.ok()) return Fail(http.status().message());

@@ -7,7 +7,7 @@
 namespace interlude::store {
 namespace {
 
-constexpr std::array<const char*, 3> kMigrations = {
+constexpr std::array<const char*, 4> kMigrations = {
     // 1: accounts, sessions, journal entries, mood check-ins, log-in throttling.
     R"sql(
 CREATE TABLE clinics (
@@ -144,6 +144,56 @@ CREATE TABLE assessments (
 );
 CREATE INDEX assessments_by_user_time ON assessments(user_id, sort_at DESC, id DESC);
 CREATE INDEX assessments_risk ON assessments(user_id, updated_at) WHERE risk_tier > 0;
+)sql",
+    // 4: the mirror — companion conversations (messages and state sealed in one body; the
+    // tier of the riskiest turn in clear like entries), coping-exercise answers,
+    // behavioural-activation plans, and per-person reply history for variety.
+    R"sql(
+CREATE TABLE conversations (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX conversations_by_user_time ON conversations(user_id, sort_at DESC, id DESC);
+CREATE INDEX conversations_risk ON conversations(user_id, updated_at) WHERE risk_tier > 0;
+CREATE TABLE exercise_logs (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX exercise_logs_by_user_time ON exercise_logs(user_id, sort_at DESC, id DESC);
+CREATE TABLE activities (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX activities_by_user_time ON activities(user_id, sort_at DESC, id DESC);
+CREATE TABLE mirror_state (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX mirror_state_by_user_time ON mirror_state(user_id, sort_at DESC, id DESC);
 )sql",
 };
 

@@ -27,13 +27,19 @@ std::string_view CollectionTable(Collection c) {
     case Collection::kSafetyPlans: return "safety_plans";
     case Collection::kScreenings: return "screenings";
     case Collection::kAssessments: return "assessments";
+    case Collection::kConversations: return "conversations";
+    case Collection::kExerciseLogs: return "exercise_logs";
+    case Collection::kActivities: return "activities";
+    case Collection::kMirrorState: return "mirror_state";
   }
   return "entries";
 }
 
 bool ParseCollectionTable(std::string_view table, Collection& out) {
   for (Collection c : {Collection::kEntries, Collection::kCheckins, Collection::kSafetyPlans,
-                       Collection::kScreenings, Collection::kAssessments}) {
+                       Collection::kScreenings, Collection::kAssessments,
+                       Collection::kConversations, Collection::kExerciseLogs,
+                       Collection::kActivities, Collection::kMirrorState}) {
     if (CollectionTable(c) == table) {
       out = c;
       return true;

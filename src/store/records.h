@@ -51,8 +51,18 @@ struct ClinicRecord {
 };
 
 // A user-owned item whose content is one sealed body (entries, check-ins, and later kinds).
-// Safety plans hold one record per user (its id is the user's id).
-enum class Collection { kEntries, kCheckins, kSafetyPlans, kScreenings, kAssessments };
+// Safety plans and mirror state hold one record per user (its id is the user's id).
+enum class Collection {
+  kEntries,
+  kCheckins,
+  kSafetyPlans,
+  kScreenings,
+  kAssessments,
+  kConversations,  // companion chats: messages and the companion's state, one body each
+  kExerciseLogs,   // "did this help?" answers to coping exercises (kind = exercise id)
+  kActivities,     // behavioural-activation plans (sort_at = when it is planned for)
+  kMirrorState,    // per person: template ids of recent replies (for variety)
+};
 std::string_view CollectionTable(Collection c);
 bool ParseCollectionTable(std::string_view table, Collection& out);
 

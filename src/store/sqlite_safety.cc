@@ -59,6 +59,8 @@ class SqliteSafety final : public SafetyRepository {
                     "WHERE user_id = ?1 AND risk_tier > 0 AND updated_at >= ?2 AND id != ?3 "
                     "UNION ALL SELECT 'assessments', id, updated_at, risk_tier FROM assessments "
                     "WHERE user_id = ?1 AND risk_tier > 0 AND updated_at >= ?2 AND id != ?3 "
+                    "UNION ALL SELECT 'conversations', id, updated_at, risk_tier FROM conversations "
+                    "WHERE user_id = ?1 AND risk_tier > 0 AND updated_at >= ?2 AND id != ?3 "
                     "ORDER BY 3 DESC LIMIT 200"));
       s.Bind(1, user_id).Bind(2, since).Bind(3, except_id);
       for (;;) {

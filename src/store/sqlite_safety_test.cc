@@ -50,16 +50,20 @@ TEST_F(SqliteSafetyTest, RecentRiskReadsEveryCollectionSinceTheCutOffExceptTheIt
   ASSERT_TRUE(Put(Collection::kScreenings, "s1", 800, 2).ok());
   ASSERT_TRUE(Put(Collection::kAssessments, "q1", 900, 3).ok());  // PHQ-9 item 9
   ASSERT_TRUE(Put(Collection::kAssessments, "q-none", 950, 0).ok());
+  ASSERT_TRUE(Put(Collection::kConversations, "chat1", 990, 2).ok());  // a companion turn
+  ASSERT_TRUE(Put(Collection::kActivities, "a1", 995, 3).ok());  // no risk meaning: not read
   auto marks = store_->safety().RecentRisk("client", 200, "e-new");
   ASSERT_TRUE(marks.ok());
-  ASSERT_EQ(marks->size(), 3u);
-  EXPECT_EQ((*marks)[0].item_id, "q1");
-  EXPECT_EQ((*marks)[0].source, Collection::kAssessments);
-  EXPECT_EQ((*marks)[0].tier, 3);
-  EXPECT_EQ((*marks)[1].item_id, "s1");
-  EXPECT_EQ((*marks)[1].source, Collection::kScreenings);
-  EXPECT_EQ((*marks)[1].tier, 2);
-  EXPECT_EQ((*marks)[2].item_id, "c1");
+  ASSERT_EQ(marks->size(), 4u);
+  EXPECT_EQ((*marks)[0].item_id, "chat1");
+  EXPECT_EQ((*marks)[0].source, Collection::kConversations);
+  EXPECT_EQ((*marks)[1].item_id, "q1");
+  EXPECT_EQ((*marks)[1].source, Collection::kAssessments);
+  EXPECT_EQ((*marks)[1].tier, 3);
+  EXPECT_EQ((*marks)[2].item_id, "s1");
+  EXPECT_EQ((*marks)[2].source, Collection::kScreenings);
+  EXPECT_EQ((*marks)[2].tier, 2);
+  EXPECT_EQ((*marks)[3].item_id, "c1");
   EXPECT_TRUE(store_->safety().RecentRisk("other", 0, "")->empty());
 }
 

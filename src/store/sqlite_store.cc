@@ -304,6 +304,10 @@ constexpr RecordSql kCheckinSql = INTERLUDE_RECORD_SQL("checkins");
 constexpr RecordSql kSafetyPlanSql = INTERLUDE_RECORD_SQL("safety_plans");
 constexpr RecordSql kScreeningSql = INTERLUDE_RECORD_SQL("screenings");
 constexpr RecordSql kAssessmentSql = INTERLUDE_RECORD_SQL("assessments");
+constexpr RecordSql kConversationSql = INTERLUDE_RECORD_SQL("conversations");
+constexpr RecordSql kExerciseLogSql = INTERLUDE_RECORD_SQL("exercise_logs");
+constexpr RecordSql kActivitySql = INTERLUDE_RECORD_SQL("activities");
+constexpr RecordSql kMirrorStateSql = INTERLUDE_RECORD_SQL("mirror_state");
 #undef INTERLUDE_RECORD_SQL
 
 SealedRecord ReadRecord(const Statement& s) {
@@ -513,6 +517,10 @@ class SqliteStore final : public Store {
         safety_plans_(*db_, kSafetyPlanSql),
         screenings_(*db_, kScreeningSql),
         assessments_(*db_, kAssessmentSql),
+        conversations_(*db_, kConversationSql),
+        exercise_logs_(*db_, kExerciseLogSql),
+        activities_(*db_, kActivitySql),
+        mirror_state_(*db_, kMirrorStateSql),
         throttle_(*db_),
         clinics_(*db_),
         safety_(NewSqliteSafetyRepository(*db_)),
@@ -528,6 +536,10 @@ class SqliteStore final : public Store {
       case Collection::kSafetyPlans: return safety_plans_;
       case Collection::kScreenings: return screenings_;
       case Collection::kAssessments: return assessments_;
+      case Collection::kConversations: return conversations_;
+      case Collection::kExerciseLogs: return exercise_logs_;
+      case Collection::kActivities: return activities_;
+      case Collection::kMirrorState: return mirror_state_;
     }
     return entries_;
   }
@@ -546,6 +558,10 @@ class SqliteStore final : public Store {
   SqliteRecords safety_plans_;
   SqliteRecords screenings_;
   SqliteRecords assessments_;
+  SqliteRecords conversations_;
+  SqliteRecords exercise_logs_;
+  SqliteRecords activities_;
+  SqliteRecords mirror_state_;
   SqliteThrottle throttle_;
   SqliteClinics clinics_;
   std::unique_ptr<SafetyRepository> safety_;
