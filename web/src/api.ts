@@ -3,17 +3,29 @@
 // sign-in forms calls the handler set with onUnauthenticated (the app goes to sign-in).
 import { t } from './i18n';
 import type {
+  Activity,
+  ActivityCategory,
+  ActivityPatch,
   Assessment,
   AssessmentBody,
   CheckIn,
   CheckInBody,
+  Conversation,
+  ConversationListItem,
+  ChatMessage,
+  Distortion,
   Entry,
   EntryBody,
   ErrorBody,
+  Exercise,
+  ExerciseFeedback,
+  ExerciseSuggestion,
   Frequency,
   Insights,
   Instrument,
   InstrumentId,
+  Reflection,
+  ReflectionMode,
   Resource,
   Safety,
   SafetyPlan,
@@ -119,17 +131,48 @@ async function json<T>(method: string, path: string, body?: unknown, opts?: Opti
 function normEntry(e: Entry): Entry {
   return { ...e, title: e.title ?? '', text: e.text ?? '', fields: e.fields ?? {} };
 }
-/** An entry, and the safety response a write carries when risk was found. */
-const one = (r: { entry: Entry; safety?: Safety }) => ({ entry: normEntry(r.entry), safety: r.safety ?? null });
+/** What a write answers: the record (as `entry`/`checkin`, or `item`), the safety response
+ * when risk was found, and Interlude's reflection (null when off or nothing to reflect). */
+interface WriteAnswer {
+  entry?: Entry;
+  checkin?: CheckIn;
+  item?: Entry & CheckIn;
+  safety?: Safety | null;
+  reflection?: Reflection | null;
+}
+/** A reflection worth showing: at least one sentence with words in it. */
+function normReflection(r: Reflection | null | undefined): Reflection | null {
+  if (!r || !Array.isArray(r.sentences)) return null;
+  const sentences = r.sentences.filter((s) => s && typeof s.text === 'string' && s.text.trim());
+  return sentences.length ? { text: r.text ?? sentences.map((s) => s.text).join(' '), sentences } : null;
+}
+/** An entry, the safety response and the reflection a write carries. */
+const one = (r: WriteAnswer) => ({
+  entry: normEntry((r.entry ?? r.item)!),
+  safety: r.safety ?? null,
+  reflection: normReflection(r.reflection),
+});
+/** GET/PATCH /me: the reflections choice may come inside `user` or beside it. */
+interface MeAnswer {
+  user: User;
+  reflections?: ReflectionMode;
+}
+const withReflections = (r: MeAnswer): { user: User } => ({
+  user: r.user.reflections || !r.reflections ? r.user : { ...r.user, reflections: r.reflections },
+});
+export interface ReplyPair {
+  message: ChatMessage;
+  reply: ChatMessage;
+}
 
 export const api = {
-  me: () => json<{ user: User }>('GET', '/me', undefined, { noAuthRedirect: true }),
+  me: () => json<MeAnswer>('GET', '/me', undefined, { noAuthRedirect: true }).then(withReflections),
   anonymous: (country?: string) => json<{ user: User; recovery_code: string; token: string }>('POST', '/auth/anonymous', country ? { country } : {}),
   register: (email: string, password: string, country?: string) =>
     json<{ user: User }>('POST', '/auth/register', country ? { email, password, country } : { email, password }, { noAuthRedirect: true }),
   login: (login: string, password: string) => json<{ user: User }>('POST', '/auth/login', { login, password }, { noAuthRedirect: true }),
   logout: () => json<void>('POST', '/auth/logout', undefined, { noAuthRedirect: true }),
-  patchMe: (patch: { country?: string | null }) => json<{ user: User }>('PATCH', '/me', patch),
+  patchMe: (patch: { country?: string | null; reflections?: ReflectionMode }) => json<MeAnswer>('PATCH', '/me', patch).then(withReflections),
   changePassword: (current_password: string, new_password: string) =>
     json<void>('POST', '/me/password', { current_password, new_password }),
   newRecoveryCode: () => json<{ recovery_code: string }>('POST', '/me/recovery-code'),
@@ -141,10 +184,9 @@ export const api = {
       'GET',
       `/entries?limit=${limit}${before ? `&before=${encodeURIComponent(before)}` : ''}`,
     ).then((r) => ({ entries: r.entries.map(normEntry), next_before: r.next_before ?? null })),
-  getEntry: (id: string) => json<{ entry: Entry }>('GET', `/entries/${encodeURIComponent(id)}`).then(one),
-  createEntry: (body: EntryBody) => json<{ entry: Entry; safety?: Safety }>('POST', '/entries', body).then(one),
-  updateEntry: (id: string, body: EntryBody) =>
-    json<{ entry: Entry; safety?: Safety }>('PUT', `/entries/${encodeURIComponent(id)}`, body).then(one),
+  getEntry: (id: string) => json<WriteAnswer>('GET', `/entries/${encodeURIComponent(id)}`).then(one),
+  createEntry: (body: EntryBody) => json<WriteAnswer>('POST', '/entries', body).then(one),
+  updateEntry: (id: string, body: EntryBody) => json<WriteAnswer>('PUT', `/entries/${encodeURIComponent(id)}`, body).then(one),
   deleteEntry: (id: string) => json<void>('DELETE', `/entries/${encodeURIComponent(id)}`),
 
   listCheckins: (params: { from?: string; to?: string; limit?: number } = {}) => {
@@ -155,7 +197,12 @@ export const api = {
     const qs = q.toString();
     return json<{ checkins: CheckIn[] }>('GET', `/checkins${qs ? `?${qs}` : ''}`);
   },
-  createCheckin: (body: CheckInBody) => json<{ checkin: CheckIn; safety?: Safety }>('POST', '/checkins', body),
+  createCheckin: (body: CheckInBody) =>
+    json<WriteAnswer>('POST', '/checkins', body).then((r) => ({
+      checkin: (r.checkin ?? r.item)!,
+      safety: r.safety ?? null,
+      reflection: normReflection(r.reflection),
+    })),
   vocabulary: () => json<Vocabulary>('GET', '/vocabulary'),
 
   // Safety: resources and screener questions are public (no session needed).
@@ -183,6 +230,25 @@ export const api = {
   schedule: () => json<Schedule>('GET', '/assessments/schedule'),
   putSchedule: (body: { instrument: InstrumentId; frequency: Frequency } | { next_session_at: string | null }) =>
     json<Schedule>('PUT', '/assessments/schedule', body),
+  // Mirror: the companion conversation, coping exercises, thinking traps, activities.
+  conversations: () => json<{ items: ConversationListItem[] }>('GET', '/conversations'),
+  createConversation: () => json<Conversation>('POST', '/conversations', {}),
+  conversation: (id: string) => json<Conversation>('GET', `/conversations/${encodeURIComponent(id)}`),
+  /** `hour` (the person's local hour) helps the companion pick an exercise for the moment. */
+  sendMessage: (id: string, text: string) =>
+    json<ReplyPair>('POST', `/conversations/${encodeURIComponent(id)}/messages`, { text, hour: new Date().getHours() }),
+  patchConversation: (id: string, patch: { share_summary: boolean }) => json<Conversation>('PATCH', `/conversations/${encodeURIComponent(id)}`, patch),
+  deleteConversation: (id: string) => json<void>('DELETE', `/conversations/${encodeURIComponent(id)}`),
+  exercises: () => json<{ items: Exercise[] }>('GET', '/exercises', undefined, { noAuthRedirect: true }),
+  exerciseSuggestions: () => json<{ items: ExerciseSuggestion[] }>('GET', `/exercises/suggestions?hour=${new Date().getHours()}&count=3`),
+  exerciseFeedback: (id: string, helped: boolean, conversationId?: string) =>
+    json<ExerciseFeedback>('POST', `/exercises/${encodeURIComponent(id)}/feedback`, conversationId ? { helped, conversation_id: conversationId } : { helped }),
+  exerciseHistory: () => json<{ items: ExerciseFeedback[] }>('GET', '/exercises/history'),
+  distortions: (text: string) => json<{ distortions: Distortion[] }>('POST', '/analysis/distortions', { text }),
+  activities: () => json<{ items: Activity[] }>('GET', '/activities'),
+  createActivity: (body: { title: string; planned_for: string; category: ActivityCategory }) => json<Activity>('POST', '/activities', body),
+  patchActivity: (id: string, patch: ActivityPatch) => json<Activity>('PATCH', `/activities/${encodeURIComponent(id)}`, patch),
+  deleteActivity: (id: string) => json<void>('DELETE', `/activities/${encodeURIComponent(id)}`),
   insights: (from: string, to: string) => json<Insights>('GET', `/insights?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
 };
 

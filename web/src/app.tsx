@@ -6,7 +6,11 @@ import { Link } from './components/Link';
 import { flushCheckins, queuedCheckins, subscribeCheckins } from './checkins';
 import { flush, queuedFor, subscribe } from './drafts';
 import { t } from './i18n';
+import { Companion } from './pages/Companion';
+import { Conversation } from './pages/Conversation';
 import { Editor } from './pages/Editor';
+import { ExerciseRunner } from './pages/ExerciseRunner';
+import { Exercises } from './pages/Exercises';
 import { Help } from './pages/Help';
 import { Insights } from './pages/Insights';
 import { JournalList } from './pages/JournalList';
@@ -28,7 +32,7 @@ import { useUser } from './session';
 import { useMedia } from './useMedia';
 import type { User } from './types';
 
-const PRIVATE = /^\/(today|journal|mood|insights|questionnaires|settings|safety-plan|screener)(\/|$)/;
+const PRIVATE = /^\/(today|journal|mood|insights|questionnaires|settings|safety-plan|screener|companion)(\/|$)/;
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -79,6 +83,9 @@ function privatePage(path: string, user: User, draftId: string | null) {
   if (path === '/settings') return <Settings user={user} />;
   if (path === '/safety-plan') return <SafetyPlan user={user} />;
   if (path === '/screener') return <Screener />;
+  if (path === '/companion') return <Companion />;
+  const c = /^\/companion\/([^/]+)$/.exec(path);
+  if (c) return <Conversation key={c[1]} id={decodeURIComponent(c[1])} user={user} />;
   return <NotFound />;
 }
 
@@ -90,6 +97,10 @@ function page(path: string, user: User | null, draftId: string | null, search: s
     if (path === '/start') return <Start />;
     if (path !== '/settings' || code.kind !== 'renewed') return <Redirect to="/start" />;
   }
+  // Exercises are open to everyone (suggestions, feedback and saving need a session).
+  if (path === '/exercises') return <Exercises user={user} />;
+  const x = /^\/exercises\/([^/]+)$/.exec(path);
+  if (x) return <ExerciseRunner key={x[1]} id={decodeURIComponent(x[1])} user={user} />;
   if (PRIVATE.test(path)) {
     return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
   }
@@ -103,10 +114,12 @@ function page(path: string, user: User | null, draftId: string | null, search: s
   return <NotFound />;
 }
 
-const NAV: [string, 'nav.today' | 'nav.journal' | 'nav.mood' | 'nav.insights' | 'nav.settings'][] = [
+const NAV: [string, 'nav.today' | 'nav.journal' | 'nav.mood' | 'nav.companion' | 'nav.exercises' | 'nav.insights' | 'nav.settings'][] = [
   ['/today', 'nav.today'],
   ['/journal', 'nav.journal'],
   ['/mood', 'nav.mood'],
+  ['/companion', 'nav.companion'],
+  ['/exercises', 'nav.exercises'],
   ['/insights', 'nav.insights'],
   ['/settings', 'nav.settings'],
 ];

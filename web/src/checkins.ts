@@ -4,7 +4,7 @@
 // idempotency key: when a send got no answer (it may have been stored), the newest
 // check-ins at that exact `at` are looked at before sending it again, so none is sent twice.
 import { api, ApiError, isTransient, NetworkError } from './api';
-import type { CheckIn, CheckInBody, Safety } from './types';
+import type { CheckIn, CheckInBody, Reflection, Safety } from './types';
 import { serialFlush } from './serialFlush';
 
 export interface QueuedCheckIn {
@@ -17,7 +17,7 @@ export interface QueuedCheckIn {
 }
 
 export type CheckInResult =
-  | { status: 'sent'; checkin: CheckIn; safety: Safety | null }
+  | { status: 'sent'; checkin: CheckIn; safety: Safety | null; reflection: Reflection | null }
   | { status: 'kept' }
   | { status: 'rejected'; error: ApiError };
 
@@ -103,9 +103,9 @@ export async function sendCheckin(localId: string): Promise<CheckInResult> {
   inFlight.add(localId);
   try {
     const found = q.attempted ? await alreadyStored(q.body) : null;
-    const r = found ? { checkin: found, safety: undefined } : await api.createCheckin(q.body);
+    const r = found ? { checkin: found, safety: null, reflection: null } : await api.createCheckin(q.body);
     remove(localId);
-    return { status: 'sent', checkin: r.checkin, safety: r.safety ?? null };
+    return { status: 'sent', checkin: r.checkin, safety: r.safety ?? null, reflection: r.reflection };
   } catch (e) {
     if (isTransient(e) || !(e instanceof ApiError)) {
       // No answer, or server trouble: it may have been stored, so look before resending.

@@ -3,7 +3,7 @@
 // "queued" once the person pressed save; queued drafts are sent on save, when the browser
 // comes back online, every 30 s while any wait, and when the app opens.
 import { api, ApiError, isTransient } from './api';
-import type { Entry, EntryBody, EntryFields, EntryKind, Safety } from './types';
+import type { Entry, EntryBody, EntryFields, EntryKind, Reflection, Safety } from './types';
 import { KIND_FIELDS } from './types';
 import { serialFlush } from './serialFlush';
 
@@ -27,15 +27,18 @@ export interface Draft {
 }
 
 export type SendResult =
-  | { status: 'sent'; entry: Entry; safety: Safety | null }
+  | { status: 'sent'; entry: Entry; safety: Safety | null; reflection: Reflection | null }
   | { status: 'kept' }
   | { status: 'rejected'; error: ApiError };
 
 const KEY = 'interlude.drafts.v1';
 const RETRY_MS = 30_000;
 
-/** 'sent' carries the server's safety response (null when no risk was found). */
-type Listener = (event: { type: 'change' } | { type: 'sent'; localId: string; entry: Entry; safety: Safety | null }) => void;
+/** 'sent' carries the server's safety response (null when no risk was found) and its
+ * reflection (null when reflections are off or there was nothing to reflect). */
+type Listener = (
+  event: { type: 'change' } | { type: 'sent'; localId: string; entry: Entry; safety: Safety | null; reflection: Reflection | null },
+) => void;
 const listeners = new Set<Listener>();
 const inFlight = new Set<string>();
 
@@ -141,7 +144,7 @@ export function hasContent(d: Pick<Draft, 'kind' | 'title' | 'text' | 'fields'>)
 
 /** The API has no idempotency key, and a create whose answer was lost may have been
  * stored. Before sending such a draft again, look for the same entry among the newest. */
-async function alreadyStored(body: EntryBody, since: string): Promise<{ entry: Entry; safety: null } | null> {
+async function alreadyStored(body: EntryBody, since: string): Promise<{ entry: Entry; safety: null; reflection: null } | null> {
   const { entries } = await api.listEntries(null, 20);
   const stable = (f: EntryFields) => JSON.stringify(Object.entries(f ?? {}).sort(([a], [b]) => a.localeCompare(b)));
   const same = (e: Entry) =>
@@ -151,7 +154,7 @@ async function alreadyStored(body: EntryBody, since: string): Promise<{ entry: E
     (e.title ?? '') === (body.title ?? '') &&
     stable(e.fields) === stable(body.fields);
   const found = entries.find(same);
-  return found ? { entry: found, safety: null } : null;
+  return found ? { entry: found, safety: null, reflection: null } : null;
 }
 
 /** Sends one draft. On 200/201 the draft is removed; transient failures keep it queued. */
@@ -162,15 +165,15 @@ export async function sendDraft(localId: string): Promise<SendResult> {
   inFlight.add(localId);
   try {
     const body = toBody(d);
-    const { entry, safety } = d.entryId
+    const { entry, safety, reflection } = d.entryId
       ? await api.updateEntry(d.entryId, body)
       : ((d.attemptedAt && (await alreadyStored(body, d.attemptedAt))) || (await api.createEntry(body)));
     // Only drop it if it was not edited again while the request was on its way.
     const now = getDraft(localId);
     if (now && now.updatedAt === d.updatedAt) removeDraft(localId);
     else if (now) putDraft({ ...now, entryId: entry.id });
-    emit({ type: 'sent', localId, entry, safety });
-    return { status: 'sent', entry, safety };
+    emit({ type: 'sent', localId, entry, safety, reflection });
+    return { status: 'sent', entry, safety, reflection };
   } catch (e) {
     if (isTransient(e) || !(e instanceof ApiError)) {
       const now = getDraft(localId);

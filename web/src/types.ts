@@ -7,6 +7,8 @@ export interface User {
   country: string | null;
   created_at: string;
   email: string | null;
+  /** Reflections after writing (absent from older servers: treated as "on"). */
+  reflections?: 'on' | 'off' | 'just_listen' | 'help_me_think';
 }
 
 export type EntryKind = 'free' | 'gratitude' | 'thought_record' | 'session_prep' | 'after_session';
@@ -281,4 +283,144 @@ export interface Insights {
   sustained_drop: Reading & { active?: boolean; since?: string | null; drop?: number; as_of?: string };
   rumination: { theme: string; entries: number; from: string; to: string; reading: string; suggestion?: string }[];
   counts: { checkins: number; entries: number; days_with_checkins?: number };
+}
+
+// --- Mirror: reflections, the companion, coping exercises (docs/api.md "Mirror") ---
+
+/** The motivational-interviewing act a sentence performs. */
+export type Act =
+  | 'simple_reflection'
+  | 'complex_reflection'
+  | 'affirmation'
+  | 'question'
+  | 'invitation'
+  | 'summary'
+  | 'information';
+
+export interface ReplySentence {
+  text: string;
+  act: Act;
+}
+
+/** What Interlude says back after an entry or a check-in note. */
+export interface Reflection {
+  text: string;
+  sentences: ReplySentence[];
+}
+
+export type ReflectionMode = 'on' | 'off' | 'just_listen' | 'help_me_think';
+export const REFLECTION_MODES: ReflectionMode[] = ['on', 'just_listen', 'help_me_think', 'off'];
+
+export interface ExerciseOffer {
+  id: string;
+  title: string;
+  reason: string;
+}
+
+export interface ChatMessage {
+  role: 'user' | 'companion';
+  text: string;
+  at: string;
+  sentences?: ReplySentence[];
+  exercise?: ExerciseOffer | null;
+  safety?: Safety | null;
+}
+
+export interface Conversation {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  share_summary: boolean;
+  summary: string;
+  messages: ChatMessage[];
+}
+
+export interface ConversationListItem {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  /** How many messages it holds. */
+  messages: number;
+  summary: string;
+}
+
+export type ExerciseKind = 'breathing' | 'grounding' | 'thought_record' | 'activity_planner' | 'steps';
+export const EXERCISE_KINDS: ExerciseKind[] = ['breathing', 'grounding', 'thought_record', 'activity_planner', 'steps'];
+
+export interface Exercise {
+  id: string;
+  title: string;
+  summary: string;
+  steps: string[];
+  minutes: number;
+  evidence: string;
+  source: string;
+  kind: ExerciseKind;
+  emotions: string[];
+  themes: string[];
+  times: string[];
+  cautions: string[];
+  for_crisis: boolean;
+  /** Breathing only: the pace, in seconds (0 or absent: 4 in, 6 out). */
+  inhale_seconds?: number;
+  exhale_seconds?: number;
+}
+
+export interface ExerciseSuggestion {
+  id: string;
+  title: string;
+  kind: ExerciseKind;
+  minutes: number;
+  reasons: string[];
+}
+
+export interface ExerciseFeedback {
+  id: string;
+  exercise_id: string;
+  helped: boolean;
+  at: string;
+}
+
+export type DistortionType =
+  | 'all_or_nothing'
+  | 'overgeneralization'
+  | 'mental_filter'
+  | 'discounting_positive'
+  | 'mind_reading'
+  | 'fortune_telling'
+  | 'catastrophizing'
+  | 'magnification'
+  | 'emotional_reasoning'
+  | 'should_statements'
+  | 'labeling'
+  | 'personalization'
+  | 'blaming';
+
+export interface Distortion {
+  type: DistortionType | string;
+  evidence?: { start: number; end: number; text: string };
+}
+
+export type ActivityCategory = 'pleasure' | 'mastery' | 'values';
+export const ACTIVITY_CATEGORIES: ActivityCategory[] = ['pleasure', 'mastery', 'values'];
+
+export interface Activity {
+  id: string;
+  title: string;
+  planned_for: string;
+  category: ActivityCategory;
+  done: boolean;
+  mood_before: number | null;
+  mood_after: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityPatch {
+  done?: boolean;
+  mood_before?: number;
+  mood_after?: number;
+  title?: string;
+  planned_for?: string;
+  category?: ActivityCategory;
 }

@@ -6,9 +6,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import { queueCheckin, sendCheckin } from '../checkins';
 import { t, type MessageKey } from '../i18n';
-import type { CheckIn, CheckInBody, Safety, User, Vocabulary } from '../types';
+import type { CheckIn, CheckInBody, Reflection, Safety, User, Vocabulary } from '../types';
 import { Chips } from './Chips';
 import { TextArea, TextField } from './Field';
+import { ReflectionCard } from './ReflectionCard';
 import { SafetyCard } from './SafetyCard';
 import { Scale } from './Scale';
 import { ErrorText } from './Status';
@@ -43,6 +44,8 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
   const statusRef = useRef<HTMLParagraphElement>(null);
   /** The safety response to the last check-in's note, if it carried one. */
   const [safety, setSafety] = useState<Safety | null>(null);
+  /** Interlude's reflection on the last check-in's note, if there was one. */
+  const [reflection, setReflection] = useState<Reflection | null>(null);
 
   useEffect(() => {
     api.vocabulary().then(setVocab, () => setVocabFailed(true));
@@ -73,6 +76,7 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
     setBusy(true);
     setErrors({});
     setSafety(null);
+    setReflection(null);
     setStatus(t('today.saving'));
     const reset = () => {
       setValence(null);
@@ -101,6 +105,7 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
     onSaved?.(r.status === 'sent' ? r.checkin : null);
     const s = r.status === 'sent' ? r.safety : null;
     setSafety(s);
+    setReflection(r.status === 'sent' ? r.reflection : null);
     // Keep keyboard focus somewhere sensible: on the confirmation itself (the safety
     // card takes it instead when it appears).
     if (!s || s.tier === 'none') requestAnimationFrame(() => statusRef.current?.focus());
@@ -140,6 +145,7 @@ export function CheckInForm({ user, onSaved }: { user: User; onSaved?: (c: Check
         {status}
       </p>
       <SafetyCard safety={safety} />
+      <ReflectionCard reflection={reflection} safety={safety} />
 
       <details class="more" open={errors.emotions || errors.tags ? true : undefined}>
         <summary>{t('today.details')}</summary>

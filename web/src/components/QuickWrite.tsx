@@ -5,10 +5,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { findDraft, newLocalId, putDraft, removeDraft, sendDraft, subscribe, type Draft } from '../drafts';
 import { t } from '../i18n';
 import { checkLimit, TEXT_MAX } from '../limits';
-import type { Safety, User } from '../types';
+import type { Reflection, Safety, User } from '../types';
 import { useDraftSaver } from '../useDraftSaver';
 import { TextArea } from './Field';
 import { Link } from './Link';
+import { ReflectionCard } from './ReflectionCard';
 import { SafetyCard } from './SafetyCard';
 import { Status } from './Status';
 
@@ -23,6 +24,7 @@ export function QuickWrite({ user }: { user: User }) {
   /** Bumped on save, so a keep-on-device write scheduled earlier cannot undo it. */
   const generation = useRef(0);
   const [safety, setSafety] = useState<Safety | null>(null);
+  const [reflection, setReflection] = useState<Reflection | null>(null);
   /** The local id of the entry last saved here, while the outbox may still send it. */
   const lastSaved = useRef<string | null>(null);
 
@@ -33,6 +35,7 @@ export function QuickWrite({ user }: { user: User }) {
         if (ev.type === 'sent' && ev.localId === lastSaved.current) {
           lastSaved.current = null;
           setSafety(ev.safety);
+          setReflection(ev.reflection);
         }
       }),
     [],
@@ -83,6 +86,7 @@ export function QuickWrite({ user }: { user: User }) {
     setBusy(true);
     setStatus(t('editor.saving'));
     setSafety(null);
+    setReflection(null);
     lastSaved.current = id;
     const r = await sendDraft(id);
     setBusy(false);
@@ -99,6 +103,7 @@ export function QuickWrite({ user }: { user: User }) {
     if (r.status === 'sent') {
       lastSaved.current = null;
       setSafety(r.safety);
+      setReflection(r.reflection);
     }
   };
 
@@ -122,6 +127,7 @@ export function QuickWrite({ user }: { user: User }) {
       </div>
       <Status>{status}</Status>
       <SafetyCard safety={safety} />
+      <ReflectionCard reflection={reflection} safety={safety} />
     </form>
   );
 }

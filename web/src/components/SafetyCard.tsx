@@ -49,14 +49,16 @@ function Section({ id, title, children }: { id: string; title: MessageKey; child
 }
 
 /** Renders the live region always; the card inside it only for a tier above none.
- * `written` adds a line saying the person's words are saved (after an entry or check-in). */
-export function SafetyCard({ safety, written = true }: { safety: Safety | null; written?: boolean }) {
+ * `written` adds a line saying the person's words are saved (after an entry or check-in).
+ * `autoFocus` (default true) moves focus to the card when it appears; false for a card
+ * shown again from history (an earlier companion conversation opened later). */
+export function SafetyCard({ safety, written = true, autoFocus = true }: { safety: Safety | null; written?: boolean; autoFocus?: boolean }) {
   const ref = useRef<HTMLElement>(null);
   const id = useId();
   const show = !!safety && safety.tier !== 'none';
 
   useEffect(() => {
-    if (!show) return;
+    if (!show || !autoFocus) return;
     const frame = requestAnimationFrame(() => ref.current?.focus());
     return () => cancelAnimationFrame(frame);
   }, [safety]);
@@ -122,6 +124,11 @@ export function SafetyCard({ safety, written = true }: { safety: Safety | null; 
           <li>
             <Link href="/help">{t('safety.link.help')}</Link>
           </li>
+          {!high && (
+            <li>
+              <Link href="/exercises">{t('safety.link.exercises')}</Link>
+            </li>
+          )}
           {!s.country && (
             <li>
               <Link href="/settings">{t('safety.link.country')}</Link>

@@ -7,6 +7,7 @@ import { EntryFields } from '../components/EntryFields';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
+import { ReflectionCard } from '../components/ReflectionCard';
 import { SafetyCard } from '../components/SafetyCard';
 import { ErrorText, Status } from '../components/Status';
 import { findDraft, getDraft, hasContent, newLocalId, putDraft, removeDraft, sendDraft, subscribe, type Draft } from '../drafts';
@@ -16,7 +17,7 @@ import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { checkLimit, FIELD_MAX, TEXT_MAX, TITLE_MAX } from '../limits';
 import { useDraftSaver } from '../useDraftSaver';
-import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type Safety, type User } from '../types';
+import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type Reflection, type Safety, type User } from '../types';
 
 interface Props {
   user: User;
@@ -71,6 +72,8 @@ export function Editor({ user, id, draftId }: Props) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   /** The safety response of the latest save, shown as a card above the form. */
   const [safety, setSafety] = useState<Safety | null>(null);
+  /** Interlude's reflection on the latest save, shown below the form (after any safety card). */
+  const [reflection, setReflection] = useState<Reflection | null>(null);
   const localId = useRef<string>(newLocalId());
   const dirty = useRef(false);
   const keep = useDraftSaver();
@@ -84,6 +87,7 @@ export function Editor({ user, id, draftId }: Props) {
     setErrors({});
     setStatus(null);
     setSafety(null);
+    setReflection(null);
     dirty.current = false;
     const local = draftId ? getDraft(draftId) : findDraft(user.id, id, 'editor');
     if (local && local.userId === user.id) {
@@ -129,6 +133,7 @@ export function Editor({ user, id, draftId }: Props) {
         setRestored(false);
         setStatus(t('editor.sentLater'));
         setSafety(ev.safety);
+        setReflection(ev.reflection);
         if (!getDraft(localId.current)) localId.current = newLocalId();
         navigate(`/journal/${encodeURIComponent(ev.entry.id)}`, { replace: true });
       }),
@@ -178,6 +183,7 @@ export function Editor({ user, id, draftId }: Props) {
     setQueued(true);
     setBusy(true);
     setStatus(t('editor.saving'));
+    setReflection(null);
     const r = await sendDraft(myId);
     setBusy(false);
     if (r.status === 'sent') {
@@ -189,6 +195,7 @@ export function Editor({ user, id, draftId }: Props) {
       if (!getDraft(myId)) localId.current = newLocalId();
       setStatus(t('editor.saved'));
       setSafety(r.safety);
+      setReflection(r.reflection);
       navigate(`/journal/${encodeURIComponent(r.entry.id)}`, { replace: true });
     } else if (r.status === 'kept') {
       setStatus(t('editor.notSent'));
@@ -305,6 +312,7 @@ export function Editor({ user, id, draftId }: Props) {
         </div>
         <Status>{status}</Status>
       </form>
+      <ReflectionCard reflection={reflection} safety={safety} />
       {entryId && confirmDelete && (
         <div class="notice danger-zone" role="group" aria-labelledby="del-q">
           <p id="del-q">{t('editor.deleteConfirm')}</p>

@@ -1,5 +1,5 @@
-// Settings: country, password, download my data, sign out, delete my account.
-import { useMemo, useState } from 'preact/hooks';
+// Settings: reflections, country, password, download my data, sign out, delete my account.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api';
 import { SelectField, TextField } from '../components/Field';
 import { Page } from '../components/Page';
@@ -10,10 +10,10 @@ import { RecoveryCode } from '../components/RecoveryCode';
 import { clearDrafts, queuedFor } from '../drafts';
 import { clearPendingCode, savePendingCode, usePendingCode } from '../recovery';
 import { setFlash } from '../flash';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { setUser } from '../session';
-import type { User } from '../types';
+import { REFLECTION_MODES, type ReflectionMode, type User } from '../types';
 
 function useForm() {
   const [busy, setBusy] = useState(false);
@@ -68,6 +68,50 @@ function CountryForm({ user }: { user: User }) {
       <div>
         <button type="submit" class="button" disabled={f.busy}>
           {t('settings.countrySave')}
+        </button>
+      </div>
+      <Status>{f.status}</Status>
+    </form>
+  );
+}
+
+/** "Reflections after I write": On / Just listen / Help me think / Off (PATCH /me). */
+function ReflectionsForm({ user }: { user: User }) {
+  const [mode, setMode] = useState<ReflectionMode>(user.reflections ?? 'on');
+  const f = useForm();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void f.run(async () => {
+      const { user: u } = await api.patchMe({ reflections: mode });
+      setUser(u);
+      return t('settings.reflectionsSaved', { mode: t(`settings.reflections.${u.reflections ?? mode}` as MessageKey) });
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate class="stack narrow">
+      <fieldset class="choice-list" aria-describedby="s-reflections-hint">
+        <legend>{t('settings.reflections')}</legend>
+        <p class="hint" id="s-reflections-hint">
+          {t('settings.reflectionsHint')}
+        </p>
+        {REFLECTION_MODES.map((m) => (
+          <div class="choice" key={m}>
+            <input id={`s-refl-${m}`} type="radio" name="reflections" value={m} checked={mode === m} onChange={() => setMode(m)} aria-describedby={`s-refl-${m}-hint`} />
+            <div>
+              <label for={`s-refl-${m}`} class="choice-label">
+                {t(`settings.reflections.${m}` as MessageKey)}
+              </label>
+              <p class="hint choice-hint" id={`s-refl-${m}-hint`}>
+                {t(`settings.reflectionsHint.${m}` as MessageKey)}
+              </p>
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      <ErrorText>{f.errors.form}</ErrorText>
+      <div>
+        <button type="submit" class="button" disabled={f.busy}>
+          {t('settings.reflectionsSave')}
         </button>
       </div>
       <Status>{f.status}</Status>
@@ -291,6 +335,23 @@ function DeleteAccount({ user }: { user: User }) {
 }
 
 export function Settings({ user }: { user: User }) {
+  // Arrived from a reflection's "Turn off / change" link: take focus to that section (after
+  // the app has focused the page heading).
+  useEffect(() => {
+    if (location.hash !== '#reflections') return;
+    let inner = 0;
+    const outer = requestAnimationFrame(() => {
+      inner = requestAnimationFrame(() => {
+        const el = document.getElementById('reflections');
+        el?.focus();
+        el?.scrollIntoView({ block: 'start' });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(outer);
+      cancelAnimationFrame(inner);
+    };
+  }, []);
   return (
     <Page title={t('settings.title')}>
       <section aria-labelledby="s-account" class="card">
@@ -303,6 +364,12 @@ export function Settings({ user }: { user: User }) {
           <NewRecoveryCode user={user} />
         </section>
       )}
+      <section aria-labelledby="reflections" class="card">
+        <h2 id="reflections" tabIndex={-1} class="focus-target">
+          {t('settings.reflectionsTitle')}
+        </h2>
+        <ReflectionsForm user={user} />
+      </section>
       <section aria-labelledby="s-country-title" class="card">
         <h2 id="s-country-title">{t('settings.countryTitle')}</h2>
         <CountryForm user={user} />
