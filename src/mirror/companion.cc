@@ -17,44 +17,7 @@
 namespace interlude::mirror {
 namespace {
 
-const std::set<std::string>& CompanionSlots() {
-  static const std::set<std::string> kSlots = {"opening_intro",
-                                               "opening_question",
-                                               "greeting",
-                                               "thanks",
-                                               "goodbye",
-                                               "what_it_is",
-                                               "steer_back",
-                                               "off_topic",
-                                               "advice",
-                                               "advice_question",
-                                               "explore_question",
-                                               "focus_question",
-                                               "want_reflection",
-                                               "offer",
-                                               "offer_question",
-                                               "start_exercise",
-                                               "after_decline",
-                                               "psychoeducation",
-                                               "summary",
-                                               "next_step",
-                                               "professional_help",
-                                               "check_in",
-                                               "check_in_support",
-                                               "recap_topics",
-                                               "recap_feelings",
-                                               "recap_want",
-                                               "recap_exercise",
-                                               "recap_safety",
-                                               "recap_general"};
-  return kSlots;
-}
 
-const std::set<std::string>& ReflectionFileSlots() {
-  static const std::set<std::string> kSlots = {"reflection", "affirmation", "question",
-                                               "invitation", "acknowledge", "fallback"};
-  return kSlots;
-}
 
 // Bounds on the remembered lists.
 constexpr size_t kMaxTopics = 6;
@@ -111,6 +74,39 @@ bool IsNegativeFeeling(const std::string& emotion) {
 }
 
 }  // namespace
+
+const std::set<std::string>& CompanionSlots() {
+  static const std::set<std::string> kSlots = {"opening_intro",
+                                               "opening_question",
+                                               "greeting",
+                                               "thanks",
+                                               "goodbye",
+                                               "what_it_is",
+                                               "steer_back",
+                                               "off_topic",
+                                               "advice",
+                                               "advice_question",
+                                               "explore_question",
+                                               "focus_question",
+                                               "want_reflection",
+                                               "offer",
+                                               "offer_question",
+                                               "start_exercise",
+                                               "after_decline",
+                                               "psychoeducation",
+                                               "summary",
+                                               "next_step",
+                                               "professional_help",
+                                               "check_in",
+                                               "check_in_support",
+                                               "recap_topics",
+                                               "recap_feelings",
+                                               "recap_want",
+                                               "recap_exercise",
+                                               "recap_safety",
+                                               "recap_general"};
+  return kSlots;
+}
 
 struct Companion::Impl {
   const safety::SafeMessagingChecker* checker = nullptr;
@@ -197,7 +193,7 @@ Result<std::unique_ptr<Companion>> Companion::Load(const std::string& data_root,
   if (!counter.ok()) return counter.status();
   impl.counter = std::move(counter).value();
   const std::string reflections_path = data_root + "/mirror/reflections.txt";
-  auto reflections = TemplateSet::Load(reflections_path, ReflectionFileSlots(), EntryPlaceholders(),
+  auto reflections = TemplateSet::Load(reflections_path, ReflectionSlots(), EntryPlaceholders(),
                                        checker, *impl.counter);
   if (!reflections.ok()) return reflections.status();
   impl.reflections = std::move(reflections).value();

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,9 @@ enum class Intent {
   kDecline,       // "no thanks", "not now"
 };
 std::string_view IntentName(Intent intent);
+
+// The slots (kinds of sentence) data/mirror/companion.txt may fill.
+const std::set<std::string>& CompanionSlots();
 
 // An exercise the caller recommends for this moment (mirror/recommender.h), which the
 // companion may offer when the conversation reaches the exercise phase.

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "mirror/templates_test_support.h"
+#include "mirror/test_support.h"
 #include "text/case_file.h"
 #include "text/data_file.h"
 

@@ -8,4 +8,6 @@ interlude_test(coping_test
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/exercises_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/recommender_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/test_support.cc
+    ${PROJECT_SOURCE_DIR}/src/safety/test_support.cc
   LIBS interlude_mirror)

@@ -12,28 +12,15 @@
 #include <set>
 
 #include "safety/safe_messaging.h"
+#include "mirror/test_support.h"
 #include "text/case_file.h"
 
 namespace interlude::mirror {
 namespace {
 
-const ExerciseLibrary& Library() {
-  static const ExerciseLibrary* library = [] {
-    auto loaded = ExerciseLibrary::Load(text::DataRoot());
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(loaded).value().release() : nullptr;
-  }();
-  return *library;
-}
+const ExerciseLibrary& Library() { return testing::TestLibrary(); }
 
-const safety::SafeMessagingChecker& Checker() {
-  static const safety::SafeMessagingChecker* checker = [] {
-    auto loaded = safety::SafeMessagingChecker::Load(text::DataRoot());
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(loaded).value().release() : nullptr;
-  }();
-  return *checker;
-}
+const safety::SafeMessagingChecker& Checker() { return testing::TestChecker(); }
 
 // The 21 strategies of CLINICAL.md §13, as named there.
 const std::set<std::string>& Strategies() {

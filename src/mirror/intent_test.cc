@@ -3,15 +3,11 @@
 
 #include <gtest/gtest.h>
 
-#include "mirror/templates_test_support.h"
+#include "mirror/test_support.h"
 #include "text/case_file.h"
 #include "text/data_file.h"
 
-namespace interlude::text {
-inline void PrintTo(const Case& c, std::ostream* os) {
-  *os << "line " << c.line << ": \"" << c.text << "\" -> " << c.expected;
-}
-}  // namespace interlude::text
+// text::PrintTo(const Case&) for readable parameter names comes with safety/test_support.h.
 
 namespace interlude::mirror {
 namespace {

@@ -17,5 +17,6 @@ interlude_test(mirror_language_test
     ${CMAKE_CURRENT_LIST_DIR}/mirror_eval_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/reflection_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/style_target_test.cc
-    ${CMAKE_CURRENT_LIST_DIR}/templates_test_support.cc
+    ${CMAKE_CURRENT_LIST_DIR}/test_support.cc
+    ${PROJECT_SOURCE_DIR}/src/safety/test_support.cc
   LIBS interlude_mirror)

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "safety/safe_messaging.h"
+#include "mirror/test_support.h"
 #include "text/case_file.h"
 
 namespace interlude::mirror {
@@ -23,23 +24,9 @@ namespace {
 
 using text::Emotion;
 
-const ExerciseLibrary& Library() {
-  static const ExerciseLibrary* library = [] {
-    auto loaded = ExerciseLibrary::Load(text::DataRoot());
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(loaded).value().release() : nullptr;
-  }();
-  return *library;
-}
+const ExerciseLibrary& Library() { return testing::TestLibrary(); }
 
-const safety::SafeMessagingChecker& Checker() {
-  static const safety::SafeMessagingChecker* checker = [] {
-    auto loaded = safety::SafeMessagingChecker::Load(text::DataRoot());
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(loaded).value().release() : nullptr;
-  }();
-  return *checker;
-}
+const safety::SafeMessagingChecker& Checker() { return testing::TestChecker(); }
 
 Moment Feeling(std::vector<std::pair<Emotion, double>> emotions,
                std::vector<std::pair<std::string, double>> themes = {}, int hour = -1) {

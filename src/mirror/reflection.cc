@@ -20,17 +20,17 @@ constexpr std::array<std::pair<ReflectionMode, std::string_view>, 4> kModeNames 
     {ReflectionMode::kHelpMeThink, "help_me_think"},
 }};
 
-const std::set<std::string>& ReflectionSlots() {
-  static const std::set<std::string> kSlots = {"reflection", "affirmation", "question",
-                                               "invitation", "acknowledge", "fallback"};
-  return kSlots;
-}
-
 // Entries of at least this many words get two reflections when a question is asked, so the
 // reflections-to-questions ratio stays at or above 2:1 (CLINICAL.md §8).
 constexpr int kLongEntryWords = 20;
 
 }  // namespace
+
+const std::set<std::string>& ReflectionSlots() {
+  static const std::set<std::string> kSlots = {"reflection", "affirmation", "question",
+                                               "invitation", "acknowledge", "fallback"};
+  return kSlots;
+}
 
 std::string_view ReflectionModeName(ReflectionMode mode) {
   for (const auto& [m, name] : kModeNames) {

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,9 @@ enum class ReflectionMode {
 };
 std::string_view ReflectionModeName(ReflectionMode mode);  // "off", "on", "just_listen", "help_me_think"
 bool ParseReflectionMode(std::string_view name, ReflectionMode& out);  // accepts those names
+
+// The slots (kinds of sentence) data/mirror/reflections.txt may fill.
+const std::set<std::string>& ReflectionSlots();
 
 // How many of the person's previous replies no template may repeat.
 inline constexpr size_t kTemplateMemory = 20;

@@ -1,5 +1,6 @@
 // Reflection composer tests: the clinician-readable cases in data/mirror/cases/reflections.txt
 // (one parameterised test), plus modes, safety tier, determinism, variety and loading.
+#include "mirror/companion.h"
 #include "mirror/reflection.h"
 
 #include <gtest/gtest.h>
@@ -16,7 +17,7 @@
 
 #include "mirror/reflection_context.h"
 #include "mirror/templates.h"
-#include "mirror/templates_test_support.h"
+#include "mirror/test_support.h"
 #include "text/case_file.h"
 #include "text/data_file.h"
 
@@ -397,44 +398,8 @@ TEST(TemplateFilesTest, EveryTemplatePassesTheChecker) {
       {"echo", "you're fed up with being ignored at work"}};
   size_t checked = 0;
   for (const char* file : {"reflections.txt", "companion.txt"}) {
-    std::set<std::string> slots;
-    for (const char* slot : {"reflection",
-                             "affirmation",
-                             "question",
-                             "invitation",
-                             "acknowledge",
-                             "fallback",
-                             "opening_intro",
-                             "opening_question",
-                             "greeting",
-                             "thanks",
-                             "goodbye",
-                             "what_it_is",
-                             "steer_back",
-                             "off_topic",
-                             "advice",
-                             "advice_question",
-                             "explore_question",
-                             "focus_question",
-                             "want_reflection",
-                             "offer",
-                             "offer_question",
-                             "start_exercise",
-                             "after_decline",
-                             "psychoeducation",
-                             "summary",
-                             "next_step",
-                             "professional_help",
-                             "check_in",
-                             "check_in_support",
-                             "recap_topics",
-                             "recap_feelings",
-                             "recap_want",
-                             "recap_exercise",
-                             "recap_safety",
-                             "recap_general"}) {
-      slots.insert(slot);
-    }
+    std::set<std::string> slots = ReflectionSlots();
+    slots.insert(CompanionSlots().begin(), CompanionSlots().end());
     auto set = TemplateSet::Load(text::DataRoot() + "/mirror/" + file, slots, EntryPlaceholders(),
                                  TestChecker(), **counter);
     ASSERT_TRUE(set.ok()) << set.status().ToString();

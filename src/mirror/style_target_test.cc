@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mirror/templates_test_support.h"
+#include "mirror/test_support.h"
 #include "text/case_file.h"
 #include "text/document.h"
 

@@ -1,5 +1,5 @@
-// Shared fixtures for the mirror's language tests (templates_test_support.h).
-#include "mirror/templates_test_support.h"
+// Shared fixtures for the mirror's tests (test_support.h).
+#include "mirror/test_support.h"
 
 #include <unistd.h>
 
@@ -24,21 +24,15 @@ T* OrDie(Result<std::unique_ptr<T>> loaded, const char* what) {
 
 }  // namespace
 
-const text::Analyzer& TestAnalyzer() {
-  static const text::Analyzer* a = OrDie(text::Analyzer::Load(text::DataRoot()), "analyzer");
-  return *a;
-}
-
-const safety::SafeMessagingChecker& TestChecker() {
-  static const safety::SafeMessagingChecker* c =
-      OrDie(safety::SafeMessagingChecker::Load(text::DataRoot()), "checker");
-  return *c;
-}
-
 const ReflectionComposer& TestComposer() {
   static const ReflectionComposer* r =
       OrDie(ReflectionComposer::Load(text::DataRoot(), TestChecker()), "reflection composer");
   return *r;
+}
+
+const ExerciseLibrary& TestLibrary() {
+  static const ExerciseLibrary* l = OrDie(ExerciseLibrary::Load(text::DataRoot()), "exercise library");
+  return *l;
 }
 
 const Companion& TestCompanion() {
@@ -71,22 +65,7 @@ std::vector<std::string> SplitBars(const std::string& text) {
   return items;
 }
 
-std::string ScratchDir(const std::string& name) {
-  namespace fs = std::filesystem;
-  static int counter = 0;
-  const fs::path dir =
-      fs::temp_directory_path() / ("interlude-mirror-" + std::to_string(::getpid()) + "-" +
-                                   std::to_string(++counter) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
-}
 
-void WriteFile(const std::string& path, const std::string& content) {
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-}
 
 int WordCount(const std::string& text) {
   int n = 0;
