@@ -15,7 +15,12 @@ constexpr uint64_t kBigramKey = uint64_t{1} << 63;
 constexpr uint64_t kEmpty = ~uint64_t{0};  // never a pair key (word indexes are < 2^31)
 constexpr size_t kDistortionCount = 13;
 
-size_t Mix(uint64_t key) { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20); }
+// The slot of a pair key (masked by the caller). The high half of the product mixes in the
+// first word: the low bits alone would depend on the second word only and cluster.
+size_t Mix(uint64_t key) {
+  const uint64_t h = key * 0x9E3779B97F4A7C15ULL;
+  return static_cast<size_t>((h >> 32) ^ (h >> 20));
+}
 
 // The Distortion whose name is `name`, or kDistortionCount.
 size_t DistortionByName(std::string_view name) {
@@ -204,7 +209,13 @@ ModelPrediction DistortionModel::Predict(const Document& doc,
     float weight;
     Span span;
   };
-  std::vector<Hit> hits;
+  thread_local std::vector<Hit> hits;  // per-thread scratch reused between calls
+  hits.clear();
+  struct Release {  // a very long text's hits are not kept for the thread's lifetime
+    ~Release() {
+      if (hits.capacity() > 4096) hits = {};
+    }
+  } release;
   for (const Sentence& s : doc.sentences) {
     int32_t previous = -1;  // word index of the previous word token of the sentence
     bool previous_word = false;
@@ -264,7 +275,10 @@ ModelPrediction DistortionModel::Predict(const Document& doc,
   const size_t top = std::min(kModelEvidenceSpans, hits.size());
   std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(top), hits.end(),
                     stronger);
-  for (size_t i = 0; i < top && hits[i].weight > 0; ++i) p.evidence.push_back(hits[i].span);
+  size_t positive = 0;
+  while (positive < top && hits[positive].weight > 0) ++positive;
+  p.evidence.reserve(positive);
+  for (size_t i = 0; i < positive; ++i) p.evidence.push_back(hits[i].span);
   std::sort(p.evidence.begin(), p.evidence.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
   return p;

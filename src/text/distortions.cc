@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -326,6 +327,14 @@ uint32_t DistortionAnalyzer::BuildTrie(const std::vector<Phrase>& alternatives, 
   return static_cast<uint32_t>(root);
 }
 
+namespace {
+
+std::atomic<uint64_t> next_instance{1};
+
+}  // namespace
+
+DistortionAnalyzer::DistortionAnalyzer() : instance_(next_instance.fetch_add(1)) {}
+
 void DistortionAnalyzer::BuildIndex() {
   const size_t n = vocabulary_.size();
   std::vector<BuildNode> nodes;
@@ -347,7 +356,12 @@ void DistortionAnalyzer::BuildIndex() {
       }
       std::string spelling;
       for (const Phrase& p : rules[r].elements.front().alternatives) {
-        for (const Atom& a : p) spelling += (a.is_class ? "@" : "") + std::to_string(a.id) + "_";
+        for (const Atom& a : p) {  // (appended piece by piece: g++ 12 -O3 -Wrestrict misfires
+                                   // on "@" + std::string)
+          if (a.is_class) spelling += '@';
+          spelling += std::to_string(a.id);
+          spelling += '_';
+        }
         spelling += "|";
       }
       const auto [first, added] = first_keys.try_emplace(spelling, first_keys_);
@@ -383,6 +397,22 @@ void DistortionAnalyzer::BuildIndex() {
     flat.first_ends_begin = static_cast<uint32_t>(first_ends_.size());
     first_ends_.insert(first_ends_.end(), node.first_ends.begin(), node.first_ends.end());
     flat.first_ends_end = static_cast<uint32_t>(first_ends_.size());
+  }
+  starter_ranges_.assign(n, StarterRange{});
+  for (size_t w = 0; w < n; ++w) {
+    StarterRange& range = starter_ranges_[w];
+    range.begin = static_cast<uint32_t>(starters_.size());
+    for (const uint32_t g : guard_candidates_[w]) starters_.push_back({g, guards_[g].first_key});
+    range.mid = static_cast<uint32_t>(starters_.size());
+    for (const uint32_t r : candidates_[w]) starters_.push_back({r, rules_[r].first_key});
+    range.end = static_cast<uint32_t>(starters_.size());
+  }
+  candidates_ = {};
+  guard_candidates_ = {};
+  first_root_.assign(n, 0);
+  const TrieNode& root = trie_[first_trie_];
+  for (uint32_t i = root.words_begin; i < root.words_end; ++i) {
+    first_root_[static_cast<size_t>(trie_words_[i].atom)] = trie_words_[i].child + 1;
   }
   barrier_.assign(n, false);
   for (const std::string_view b : kBarriers) {
@@ -460,7 +490,9 @@ void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t e
       for (size_t i = 0; i < static_cast<size_t>(s.count); ++i) units.push_back({s.ids[i], tok});
       continue;
     }
-    if (token.kind == TokenKind::kWord && token.base.find('\'') != std::string::npos) {
+    // (std::find: an inline scan of a short word, not a memchr call.)
+    if (token.kind == TokenKind::kWord &&
+        std::find(token.base.begin(), token.base.end(), '\'') != token.base.end()) {
       const Expanded parts = ExpandContractionView(token.base);
       for (size_t i = 0; i < static_cast<size_t>(parts.count); ++i) {
         units.push_back({vocabulary_.Find(parts.words[i]), tok});
@@ -479,6 +511,12 @@ const DistortionAnalyzer::TrieEdge* DistortionAnalyzer::FindWordEdge(const TrieN
                                                                      int word) const {
   const TrieEdge* first = trie_words_.data() + node.words_begin;
   const TrieEdge* last = trie_words_.data() + node.words_end;
+  if (last - first <= 8) {  // most nodes: a short scan beats a binary search
+    for (; first != last && first->atom <= word; ++first) {
+      if (first->atom == word) return first;
+    }
+    return nullptr;
+  }
   const TrieEdge* edge = std::lower_bound(
       first, last, word, [](const TrieEdge& e, int w) { return e.atom < w; });
   return edge != last && edge->atom == word ? edge : nullptr;
@@ -498,6 +536,7 @@ void DistortionAnalyzer::CollectMatches(uint32_t node_index, const std::vector<U
   }
   if (node.classes_begin == node.classes_end) return;
   const uint64_t classes = word_classes_[static_cast<size_t>(w)];
+  if (classes == 0) return;
   for (uint32_t i = node.classes_begin; i < node.classes_end; ++i) {
     const TrieEdge& edge = trie_classes_[i];
     if ((classes >> edge.atom) & 1U) CollectMatches(edge.child, units, pos, depth + 1, matches);
@@ -515,6 +554,7 @@ bool DistortionAnalyzer::AnyMatch(uint32_t node_index, const std::vector<Unit>& 
   const TrieEdge* edge = FindWordEdge(node, w);
   if (edge != nullptr && AnyMatch(edge->child, units, pos, depth + 1)) return true;
   const uint64_t classes = word_classes_[static_cast<size_t>(w)];
+  if (classes == 0) return false;
   for (uint32_t i = node.classes_begin; i < node.classes_end; ++i) {
     const TrieEdge& e = trie_classes_[i];
     if (((classes >> e.atom) & 1U) && AnyMatch(e.child, units, pos, depth + 1)) return true;
@@ -594,10 +634,15 @@ void DistortionAnalyzer::CollectFirstMatches(uint32_t node_index, MatchState& st
   if (at >= state.units.size()) return;
   const int w = state.units[at].word;
   if (w < 0) return;
-  if (const TrieEdge* edge = FindWordEdge(node, w)) {
+  if (node_index == first_trie_) {  // the root: a table instead of a search of many edges
+    if (const uint32_t child = first_root_[static_cast<size_t>(w)]; child != 0) {
+      CollectFirstMatches(child - 1, state, pos, depth + 1);
+    }
+  } else if (const TrieEdge* edge = FindWordEdge(node, w)) {
     CollectFirstMatches(edge->child, state, pos, depth + 1);
   }
   const uint64_t classes = word_classes_[static_cast<size_t>(w)];
+  if (classes == 0) return;
   for (uint32_t i = node.classes_begin; i < node.classes_end; ++i) {
     const TrieEdge& edge = trie_classes_[i];
     if ((classes >> edge.atom) & 1U) CollectFirstMatches(edge.child, state, pos, depth + 1);
@@ -617,18 +662,39 @@ bool DistortionAnalyzer::MatchRule(const Rule& rule, MatchState& state, size_t p
   return false;
 }
 
+DistortionAnalyzer::MatchState& DistortionAnalyzer::Scratch() const {
+  // A few slots per thread: the Analyzer runs two analysers (typed findings and the
+  // possible-distortion cues) per text, each finding its own slot again on the next call.
+  thread_local std::array<MatchState, 4> slots;
+  thread_local size_t next_slot = 0;
+  MatchState* state = nullptr;
+  for (MatchState& s : slots) {
+    if (s.owner == instance_) state = &s;
+  }
+  if (state == nullptr) {
+    state = &slots[next_slot];
+    next_slot = (next_slot + 1) % slots.size();
+    state->owner = instance_;
+    state->first_stamp.assign(first_keys_, 0);
+    state->first_head.assign(first_keys_, -1);
+    state->stamp = 0;
+  }
+  return *state;
+}
+
 std::vector<DistortionFinding> DistortionAnalyzer::Analyze(const Document& doc) const {
   std::vector<DistortionFinding> findings;
-  MatchState state;
-  state.first_stamp.assign(first_keys_, 0);
-  state.first_head.assign(first_keys_, -1);
+  Analyze(doc, &findings);
+  return findings;
+}
+
+void DistortionAnalyzer::Analyze(const Document& doc,
+                                 std::vector<DistortionFinding>* findings_out) const {
+  std::vector<DistortionFinding>& findings = *findings_out;
+  findings.clear();
+  MatchState& state = Scratch();
   std::vector<Unit>& units = state.units;
-  struct Hit {
-    const Rule* rule;
-    size_t begin;
-    size_t end;
-  };
-  std::vector<Hit> hits;
+  std::vector<Hit>& hits = state.hits;
   for (const Sentence& sentence : doc.sentences) {
     units.clear();
     AppendUnits(doc, sentence.first_token, std::min(sentence.end_token, doc.tokens.size()),
@@ -636,20 +702,33 @@ std::vector<DistortionFinding> DistortionAnalyzer::Analyze(const Document& doc) 
     hits.clear();
     size_t guard_end = units.size() + 1;
     for (size_t pos = 0; pos < units.size(); ++pos) {
-      ++state.stamp;  // forget the first-element matches of the previous position
-      state.first_matches.clear();
       const int w = units[pos].word;
       if (w < 0) continue;
       const auto wi = static_cast<size_t>(w);
-      if (guard_candidates_[wi].empty() && candidates_[wi].empty()) continue;
-      CollectFirstMatches(first_trie_, state, pos, 0);
-      for (const uint32_t g : guard_candidates_[wi]) {
-        size_t end = 0;
-        if (MatchRule(guards_[g], state, pos, &end)) guard_end = std::min(guard_end, end);
+      const StarterRange range = starter_ranges_[wi];
+      if (range.begin == range.end) continue;
+      // Forget the first-element matches of the previous position (and of earlier calls:
+      // their stamps are all lower, until the stamp wraps and they are cleared).
+      if (++state.stamp == 0) {
+        std::fill(state.first_stamp.begin(), state.first_stamp.end(), 0);
+        state.stamp = 1;
       }
-      for (const uint32_t r : candidates_[wi]) {
+      state.first_matches.clear();
+      CollectFirstMatches(first_trie_, state, pos, 0);
+      // (A rule whose first key did not match here cannot match: MatchRule would say so.)
+      for (uint32_t k = range.begin; k < range.mid; ++k) {
+        const Starter& g = starters_[k];
+        if (state.first_stamp[g.first_key] != state.stamp) continue;
         size_t end = 0;
-        if (MatchRule(rules_[r], state, pos, &end)) hits.push_back({&rules_[r], pos, end});
+        if (MatchRule(guards_[g.index], state, pos, &end)) guard_end = std::min(guard_end, end);
+      }
+      for (uint32_t k = range.mid; k < range.end; ++k) {
+        const Starter& r = starters_[k];
+        if (state.first_stamp[r.first_key] != state.stamp) continue;
+        size_t end = 0;
+        if (MatchRule(rules_[r.index], state, pos, &end)) {
+          hits.push_back({&rules_[r.index], pos, end});
+        }
       }
     }
     // One finding per type per sentence: the most confident, then the earliest.
@@ -680,7 +759,6 @@ std::vector<DistortionFinding> DistortionAnalyzer::Analyze(const Document& doc) 
                 return x.evidence.begin < y.evidence.begin;
               });
   }
-  return findings;
 }
 
 }  // namespace interlude::text

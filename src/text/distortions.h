@@ -8,8 +8,9 @@
 // trie (the first elements of all rules in one shared trie), so trying the rules at a position
 // is a walk over ids, not a string comparison per alternative.
 //
-// Thread-safety: Load builds an immutable analyzer; Analyze is const and keeps no state, so
-// one analyzer may be shared by any number of threads.
+// Thread-safety: Load builds an immutable analyzer; Analyze is const and shares no state
+// between threads (its scratch space is per thread, reused between calls), so one analyzer
+// may be shared by any number of threads.
 #pragma once
 
 #include <cstdint>
@@ -48,6 +49,8 @@ class DistortionAnalyzer {
   // The findings in `doc`, in text order: per sentence at most one finding per type (the
   // most confident rule), none after a guard ("I used to think ..."). Never fails.
   std::vector<DistortionFinding> Analyze(const Document& doc) const;
+  // The same into `*findings` (cleared first), so a caller can reuse its storage.
+  void Analyze(const Document& doc, std::vector<DistortionFinding>* findings) const;
 
   size_t rule_count() const { return rules_.size(); }
 
@@ -125,9 +128,16 @@ class DistortionAnalyzer {
     int ids[2] = {-1, -1};
     int count = 0;
   };
-  // Per-Analyze scratch: the current sentence's units and a stack of phrase matches shared
-  // by the levels of the backtracking walk (each level uses the range above its caller's).
+  // Per-Analyze scratch, kept per thread and analyser between calls (Scratch): the current
+  // sentence's units and a stack of phrase matches shared by the levels of the backtracking
+  // walk (each level uses the range above its caller's).
+  struct Hit {
+    const Rule* rule;
+    size_t begin;  // [begin, end) in units
+    size_t end;
+  };
   struct MatchState {
+    uint64_t owner = 0;  // DistortionAnalyzer::instance_ the sizes below are for
     std::vector<Unit> units;
     std::vector<PhraseMatch> matches;
     // The first-element matches at the current position, per Rule::first_key: valid for a
@@ -136,9 +146,12 @@ class DistortionAnalyzer {
     std::vector<uint32_t> first_stamp;
     std::vector<int> first_head;  // key -> its first match in first_matches
     uint32_t stamp = 0;
+    std::vector<Hit> hits;  // the current sentence's rule matches
   };
 
-  DistortionAnalyzer() = default;
+  DistortionAnalyzer();
+  // This thread's scratch for this analyser, its stamps valid (see MatchState).
+  MatchState& Scratch() const;
 
   Status ParseLine(std::string_view line, int number, const std::string& origin);
   Result<Element> ParseElement(std::string_view text);
@@ -185,7 +198,20 @@ class DistortionAnalyzer {
   uint32_t first_trie_ = 0;  // root in trie_ of all first elements
   std::vector<FirstEnd> first_ends_;
   std::vector<std::vector<uint32_t>> candidates_;  // word id -> rules starting with it
-  std::vector<std::vector<uint32_t>> guard_candidates_;
+  std::vector<std::vector<uint32_t>> guard_candidates_;  // (both while loading only)
+  // The same, flat: per word id, its guards then its rules, each with its first key, so a
+  // position skips the rules whose first element did not match without reading them.
+  struct Starter {
+    uint32_t index = 0;  // into guards_ or rules_
+    uint32_t first_key = 0;
+  };
+  struct StarterRange {
+    uint32_t begin = 0, mid = 0, end = 0;  // starters_: [begin, mid) guards, [mid, end) rules
+  };
+  std::vector<StarterRange> starter_ranges_;  // by word id
+  std::vector<Starter> starters_;
+  std::vector<uint32_t> first_root_;  // word id -> first_trie_'s word edge child + 1, or 0
+  uint64_t instance_ = 0;             // unique per analyser: keys the per-thread scratch
   std::vector<bool> barrier_;  // word id -> gaps stop here
 };
 

@@ -72,6 +72,10 @@ struct Document {
 // of a short text would leave the views pointing at the original).
 Document Tokenize(std::string_view text);
 
+// Tokenize into `*doc`, replacing its contents (and resetting `vocabulary`) but reusing its
+// storage: a caller that keeps one Document per thread tokenises without allocating.
+void TokenizeInto(std::string_view text, Document* doc);
+
 // NFC + case folding of valid UTF-8 (utf8proc); the input unchanged if it is not valid.
 std::string FoldCase(std::string_view text);
 

@@ -132,7 +132,29 @@ Result<PhraseLexicon> PhraseLexicon::Load(const std::string& path,
       return a.rest.size() > b.rest.size();
     });
   }
+  lex.Flatten();
   return lex;
+}
+
+void PhraseLexicon::Flatten() {
+  group_begin_.clear();
+  flat_phrases_.clear();
+  flat_rest_.clear();
+  flat_targets_.clear();
+  for (const std::vector<Phrase>& phrases : groups_) {
+    group_begin_.push_back(static_cast<uint32_t>(flat_phrases_.size()));
+    for (const Phrase& p : phrases) {
+      FlatPhrase& f = flat_phrases_.emplace_back();
+      f.rest_begin = static_cast<uint32_t>(flat_rest_.size());
+      f.rest_size = static_cast<uint32_t>(p.rest.size());
+      flat_rest_.insert(flat_rest_.end(), p.rest.begin(), p.rest.end());
+      f.targets_begin = static_cast<uint32_t>(flat_targets_.size());
+      f.targets_size = static_cast<uint32_t>(p.targets.size());
+      flat_targets_.insert(flat_targets_.end(), p.targets.begin(), p.targets.end());
+    }
+  }
+  group_begin_.push_back(static_cast<uint32_t>(flat_phrases_.size()));
+  groups_ = {};  // only loading reads them
 }
 
 void PhraseLexicon::Add(Vocabulary* vocabulary, std::string_view first,
@@ -156,14 +178,12 @@ void PhraseLexicon::Add(Vocabulary* vocabulary, std::string_view first,
   phrases.push_back(std::move(p));
 }
 
-const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::FindWord(std::string_view base) const {
-  const uint32_t group = group_of_.At(vocabulary_->Find(base));
-  return group == 0 ? nullptr : &groups_[group - 1];
+uint32_t PhraseLexicon::FindWord(std::string_view base) const {
+  return group_of_.At(vocabulary_->Find(base));
 }
 
-const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::Find(const Token& token,
-                                                              int32_t word) const {
-  if (const uint32_t group = group_of_.At(word); group != 0) return &groups_[group - 1];
+uint32_t PhraseLexicon::Find(const Token& token, int32_t word) const {
+  if (const uint32_t group = group_of_.At(word); group != 0) return group;
   if (token.elongated) {
     // "happyy" -> "happy", "loove" -> "love": drop one letter of each doubled run in turn.
     const std::string& b = token.base;
@@ -172,13 +192,13 @@ const std::vector<PhraseLexicon::Phrase>* PhraseLexicon::Find(const Token& token
       if (b[i] != b[i + 1]) continue;
       candidate.assign(b, 0, i);
       candidate.append(b, i + 1);
-      if (const auto* phrases = FindWord(candidate)) return phrases;
+      if (const uint32_t group = FindWord(candidate); group != 0) return group;
     }
   }
   if (token.kind == TokenKind::kEmoji) {
-    if (const auto* phrases = FindWord(FirstCodePoint(token.base))) return phrases;
+    if (const uint32_t group = FindWord(FirstCodePoint(token.base)); group != 0) return group;
   }
-  return nullptr;
+  return 0;
 }
 
 std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc,
@@ -190,19 +210,30 @@ std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc,
 std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc, const TokenWords& words,
                                              std::vector<unsigned char>* consumed) const {
   std::vector<LexiconHit> hits;
+  Match(doc, words, consumed, &hits);
+  return hits;
+}
+
+void PhraseLexicon::Match(const Document& doc, const TokenWords& words,
+                          std::vector<unsigned char>* consumed,
+                          std::vector<LexiconHit>* hits_out) const {
+  std::vector<LexiconHit>& hits = *hits_out;
+  hits.clear();
   if (consumed != nullptr) consumed->assign(doc.tokens.size(), kFree);
   const size_t n = doc.tokens.size();
   size_t i = 0;
   while (i < n) {
-    const std::vector<Phrase>* phrases = Find(doc.tokens[i], words[i]);
-    const Phrase* found = nullptr;
-    if (phrases != nullptr) {
-      for (const Phrase& p : *phrases) {
-        if (i + 1 + p.rest.size() > n) continue;
+    const uint32_t group = Find(doc.tokens[i], words[i]);
+    const FlatPhrase* found = nullptr;
+    if (group != 0) {
+      for (uint32_t pi = group_begin_[group - 1]; pi < group_begin_[group]; ++pi) {
+        const FlatPhrase& p = flat_phrases_[pi];
+        if (i + 1 + p.rest_size > n) continue;
         bool ok = true;
-        for (size_t k = 0; k < p.rest.size() && ok; ++k) {
+        for (size_t k = 0; k < p.rest_size && ok; ++k) {
           const Token& t = doc.tokens[i + 1 + k];
-          ok = words[i + 1 + k] == p.rest[k] && t.sentence == doc.tokens[i].sentence;
+          ok = words[i + 1 + k] == flat_rest_[p.rest_begin + k] &&
+               t.sentence == doc.tokens[i].sentence;
         }
         if (ok) {
           found = &p;
@@ -214,9 +245,11 @@ std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc, const TokenWor
       ++i;
       continue;
     }
-    const size_t end = i + 1 + found->rest.size();
+    const size_t end = i + 1 + found->rest_size;
     bool any = false;
-    for (const Target& t : found->targets) {
+    for (uint32_t ti = found->targets_begin; ti < found->targets_begin + found->targets_size;
+         ++ti) {
+      const Target& t = flat_targets_[ti];
       if (t.label >= 0) {
         hits.push_back({i, end, t.label, t.weight});
         any = true;
@@ -227,7 +260,6 @@ std::vector<LexiconHit> PhraseLexicon::Match(const Document& doc, const TokenWor
     }
     i = end;
   }
-  return hits;
 }
 
 }  // namespace interlude::text

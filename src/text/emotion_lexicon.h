@@ -53,8 +53,12 @@ class PhraseLexicon {
   // The same, with the token ids already at hand (`words` of `doc` in this vocabulary).
   std::vector<LexiconHit> Match(const Document& doc, const TokenWords& words,
                                 std::vector<unsigned char>* consumed) const;
+  // The same into `*hits` (cleared first), so a caller can reuse its storage.
+  void Match(const Document& doc, const TokenWords& words, std::vector<unsigned char>* consumed,
+             std::vector<LexiconHit>* hits) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
+  const Vocabulary& vocabulary() const { return *vocabulary_; }
   size_t size() const { return entry_count_; }
 
  private:
@@ -67,16 +71,31 @@ class PhraseLexicon {
     std::vector<Target> targets;
   };
 
-  const std::vector<Phrase>* Find(const Token& token, int32_t word) const;
-  const std::vector<Phrase>* FindWord(std::string_view base) const;
+  // The phrases of one group in flat arrays (built by Flatten once loaded), so matching reads
+  // a few contiguous arrays instead of a vector per group and two per phrase.
+  struct FlatPhrase {
+    uint32_t rest_begin = 0;  // [rest_begin, + rest_size) of flat_rest_
+    uint32_t rest_size = 0;
+    uint32_t targets_begin = 0;  // [targets_begin, + targets_size) of flat_targets_
+    uint32_t targets_size = 0;
+  };
+
+  // The group (index + 1 into groups_) of the phrases that may start at `token`, or 0.
+  uint32_t Find(const Token& token, int32_t word) const;
+  uint32_t FindWord(std::string_view base) const;
   void Add(Vocabulary* vocabulary, std::string_view first, std::vector<int32_t> rest,
            Target target, bool generated);
+  void Flatten();
 
   const Vocabulary* vocabulary_ = nullptr;
   // First token's word id -> index + 1 into groups_ (0: no phrase starts with it); each
   // group holds the phrases starting with that word, longest first.
   WordTable<uint32_t> group_of_;
   std::vector<std::vector<Phrase>> groups_;
+  std::vector<uint32_t> group_begin_;  // group index -> first of its flat_phrases_; one more
+  std::vector<FlatPhrase> flat_phrases_;
+  std::vector<int32_t> flat_rest_;
+  std::vector<Target> flat_targets_;
   std::vector<std::string> labels_;
   size_t entry_count_ = 0;
 };

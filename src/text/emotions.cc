@@ -166,15 +166,27 @@ size_t EmotionAnalyzer::Negator(const Document& doc, const TokenWords& words, si
 
 std::vector<EmotionScore> EmotionAnalyzer::Analyze(const Document& doc) const {
   const TokenWords words(doc, *vocabulary_);
-  std::vector<unsigned char> consumed;
-  const std::vector<LexiconHit> hits = lexicon_.Match(doc, words, &consumed);
+  // Per-thread scratch reused between calls (released after a very long text).
+  thread_local std::vector<unsigned char> consumed;
+  thread_local std::vector<LexiconHit> hits;
+  thread_local std::vector<double> exclamation;
+  struct Release {
+    ~Release() {
+      if (consumed.capacity() > 4096) {
+        consumed = {};
+        hits = {};
+        exclamation = {};
+      }
+    }
+  } release;
+  lexicon_.Match(doc, words, &consumed, &hits);
   std::vector<EmotionScore> out;
   if (hits.empty()) return out;
 
   std::array<double, kEmotionCount> remaining;  // product of (1 - v): noisy-or
   remaining.fill(1);
   std::array<std::vector<Span>, kEmotionCount> evidence;
-  std::vector<double> exclamation(doc.sentences.size(), 1.0);
+  exclamation.assign(doc.sentences.size(), 1.0);
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     size_t marks = 0;
     for (size_t i = doc.sentences[s].first_token; i < doc.sentences[s].end_token; ++i) {
@@ -215,14 +227,21 @@ std::vector<EmotionScore> EmotionAnalyzer::Analyze(const Document& doc) const {
     remaining[idx] *= 1 - v;
     evidence[idx].push_back(span);
   }
+  out.reserve(static_cast<size_t>(
+      std::count_if(remaining.begin(), remaining.end(), [](double r) { return 1 - r > 0; })));
   for (size_t i = 0; i < remaining.size(); ++i) {
     const double intensity = 1 - remaining[i];
     if (intensity <= 0) continue;
     out.push_back({static_cast<Emotion>(i), intensity, std::move(evidence[i])});
   }
-  std::stable_sort(out.begin(), out.end(), [](const EmotionScore& a, const EmotionScore& b) {
-    return a.intensity > b.intensity;
-  });
+  // Strongest first, equal intensities in emotion order (what std::stable_sort gives, without
+  // its buffer: at most kEmotionCount entries).
+  for (size_t i = 1; i < out.size(); ++i) {
+    EmotionScore moving = std::move(out[i]);
+    size_t j = i;
+    for (; j > 0 && moving.intensity > out[j - 1].intensity; --j) out[j] = std::move(out[j - 1]);
+    out[j] = std::move(moving);
+  }
   return out;
 }
 

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace interlude::text {
 namespace {
@@ -21,10 +23,58 @@ struct Candidate {
   double score = 0;
 };
 
+// One word occurrence of a candidate (see Extract).
+struct Occurrence {
+  std::string_view base;
+  uint64_t hash = 0;    // of `base`: equal bases sort together, compared mostly by this
+  uint32_t at = 0;      // index in candidate order
+  uint32_t degree = 0;  // length of its candidate
+};
+
+uint64_t HashOf(std::string_view s) {
+  uint64_t h = 14695981039346656037ULL;  // FNV-1a
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// Per-thread scratch reused between calls.
+struct Scratch {
+  std::vector<Candidate> candidates;
+  std::vector<Occurrence> occurrences;
+  std::vector<double> ratio;
+  std::vector<const Candidate*> seen;
+};
+
+// Sorts by descending score, keeping equal scores in order: the result of std::stable_sort,
+// without its buffer for the few candidates of a journal entry.
+void StableSortByScore(std::vector<Candidate>& candidates) {
+  const auto higher = [](const Candidate& a, const Candidate& b) { return a.score > b.score; };
+  if (candidates.size() > 64) {
+    std::stable_sort(candidates.begin(), candidates.end(), higher);
+    return;
+  }
+  for (size_t i = 1; i < candidates.size(); ++i) {
+    const Candidate c = candidates[i];
+    size_t j = i;
+    for (; j > 0 && higher(c, candidates[j - 1]); --j) candidates[j] = candidates[j - 1];
+    candidates[j] = c;
+  }
+}
+
 // The extraction, with `is_stop(token index)` deciding the stopwords.
 template <typename IsStop>
 std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, size_t max_phrases) {
-  std::vector<Candidate> candidates;
+  thread_local Scratch scratch;
+  struct Release {  // a very long text's scratch is not kept for the thread's lifetime
+    ~Release() {
+      if (scratch.occurrences.capacity() > 4096) scratch = Scratch();
+    }
+  } release;
+  std::vector<Candidate>& candidates = scratch.candidates;
+  candidates.clear();
   size_t candidate_words = 0;
   for (const Sentence& s : doc.sentences) {
     size_t i = s.first_token;
@@ -41,26 +91,28 @@ std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, siz
   if (candidates.empty()) return {};
   // Word scores: degree (co-occurrence within phrases, including itself) over frequency.
   // Every word occurrence of every candidate, in candidate order, grouped by equal base.
-  struct Occurrence {
-    std::string_view base;
-    uint32_t at = 0;      // index in candidate order
-    uint32_t degree = 0;  // length of its candidate
-  };
-  std::vector<Occurrence> occurrences;
+  // (Any order that keeps equal bases together gives the same ratios: by hash, then base.)
+  std::vector<Occurrence>& occurrences = scratch.occurrences;
+  occurrences.clear();
   occurrences.reserve(candidate_words);
   for (const Candidate& c : candidates) {
     for (size_t i = c.first; i < c.end; ++i) {
-      occurrences.push_back({doc.tokens[i].base, static_cast<uint32_t>(occurrences.size()),
+      const std::string_view base = doc.tokens[i].base;
+      occurrences.push_back({base, HashOf(base), static_cast<uint32_t>(occurrences.size()),
                              static_cast<uint32_t>(c.end - c.first)});
     }
   }
-  std::vector<double> ratio(occurrences.size());  // degree / frequency, in candidate order
-  std::sort(occurrences.begin(), occurrences.end(),
-            [](const Occurrence& a, const Occurrence& b) { return a.base < b.base; });
+  std::vector<double>& ratio = scratch.ratio;  // degree / frequency, in candidate order
+  ratio.assign(occurrences.size(), 0.0);
+  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.base < b.base;
+  });
   for (size_t g = 0; g < occurrences.size();) {
     size_t e = g;
     double degree = 0, frequency = 0;
-    for (; e < occurrences.size() && occurrences[e].base == occurrences[g].base; ++e) {
+    for (; e < occurrences.size() && occurrences[e].hash == occurrences[g].hash &&
+           occurrences[e].base == occurrences[g].base;
+         ++e) {
       degree += static_cast<double>(occurrences[e].degree);
       frequency += 1;
     }
@@ -74,10 +126,13 @@ std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, siz
       c.score += doc.tokens[i].base.size() < 3 && c.end - c.first == 1 ? 0 : ratio[at];
     }
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+  StableSortByScore(candidates);
   std::vector<std::string> phrases;
-  std::vector<const Candidate*> seen;
+  size_t scored = 0;  // candidates with a positive score: they lead after the sort
+  while (scored < candidates.size() && candidates[scored].score > 0) ++scored;
+  phrases.reserve(std::min(max_phrases, scored));
+  std::vector<const Candidate*>& seen = scratch.seen;
+  seen.clear();
   const auto same_words = [&](const Candidate& a, const Candidate& b) {
     if (a.end - a.first != b.end - b.first) return false;
     for (size_t k = 0; k < a.end - a.first; ++k) {

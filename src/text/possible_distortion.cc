@@ -61,13 +61,26 @@ void PossibleDistortionDetector::ShareVocabulary(Vocabulary* shared) {
 
 DistortionSignal PossibleDistortionDetector::Analyze(const Document& doc) const {
   DistortionSignal signal;
-  const std::vector<DistortionFinding> hits = cues_->Analyze(doc);
   struct Placed {
     size_t sentence = 0;
     size_t first = 0;  // token range of the evidence
     size_t last = 0;
   };
-  std::vector<Placed> placed;
+  // Per-thread scratch reused between calls (released after a very long text).
+  thread_local std::vector<DistortionFinding> hits;
+  thread_local std::vector<Placed> placed;
+  thread_local std::vector<size_t> group;
+  struct Release {
+    ~Release() {
+      if (hits.capacity() > 1024) {
+        hits = {};
+        placed = {};
+        group = {};
+      }
+    }
+  } release;
+  cues_->Analyze(doc, &hits);
+  placed.clear();
   placed.reserve(hits.size());
   for (const DistortionFinding& h : hits) {
     placed.push_back({SentenceAt(doc, h.evidence.begin), TokenAt(doc, h.evidence.begin),
@@ -75,7 +88,6 @@ DistortionSignal PossibleDistortionDetector::Analyze(const Document& doc) const 
   }
   // Each cue anchors a group: the cues of its sentence within kCueWindow tokens of it. The
   // best group (the earliest on a tie) is the signal.
-  std::vector<size_t> group;
   for (size_t i = 0; i < hits.size(); ++i) {
     double keep = 1;  // prod(1 - weight)
     group.clear();

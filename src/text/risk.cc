@@ -263,16 +263,26 @@ bool RiskAnalyzer::Judge(const std::vector<Key>& keys, const Match& m,
 RiskAssessment RiskAnalyzer::Analyze(const Document& doc) const {
   RiskAssessment out;
   const TokenWords words(doc, *vocabulary_);
-  std::vector<std::vector<Key>> sentence_keys;
-  sentence_keys.reserve(doc.sentences.size());
-  std::vector<Match> matches;
+  // Per-thread scratch reused between calls: the keys of each sentence and its matches.
+  thread_local std::vector<std::vector<Key>> sentence_keys;
+  thread_local std::vector<Match> matches;
+  if (sentence_keys.size() < doc.sentences.size()) sentence_keys.resize(doc.sentences.size());
+  struct Release {  // a very long text's keys are not kept for the thread's lifetime
+    size_t sentences;
+    ~Release() {
+      if (sentences > 256) {
+        sentence_keys = {};
+        matches = {};
+      }
+    }
+  } release{doc.sentences.size()};
   bool own_suicidal = false;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1 && !own_suicidal) break;
     for (size_t si = 0; si < doc.sentences.size(); ++si) {
       if (pass == 0) {
-        sentence_keys.emplace_back();
-        risk_internal::SentenceKeys(rules_, doc, words, doc.sentences[si], &sentence_keys.back());
+        sentence_keys[si].clear();
+        risk_internal::SentenceKeys(rules_, doc, words, doc.sentences[si], &sentence_keys[si]);
       }
       const std::vector<Key>& keys = sentence_keys[si];
       matches.clear();

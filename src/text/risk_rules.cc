@@ -234,6 +234,45 @@ bool PhraseAt(const std::vector<Word>& phrase, const std::vector<Key>& keys, siz
   return true;
 }
 
+void IndexClasses(RuleSet* set) {
+  for (size_t cls = 0; cls < set->classes.size(); ++cls) {
+    WordClass& c = set->classes[cls];
+    c.indexed = std::all_of(c.phrases.begin(), c.phrases.end(),
+                            [](const std::vector<Word>& p) { return !p.empty() && !p[0].prefix; });
+    if (!c.indexed) continue;
+    for (size_t i = 0; i < c.phrases.size(); ++i) {
+      uint32_t& list = set->phrases_by_first.Mutable(c.phrases[i][0].id);
+      if (list == 0) {
+        set->phrase_lists.emplace_back();
+        list = static_cast<uint32_t>(set->phrase_lists.size());
+      }
+      set->phrase_lists[list - 1].push_back({static_cast<int32_t>(cls), static_cast<uint32_t>(i)});
+    }
+  }
+}
+
+// Calls f(phrase) for every phrase of `c` that may match at keys[pos], in file order, until
+// f returns true; returns whether one did. The phrases skipped are exactly those whose first
+// word cannot match the key (see WordMatches: a whole word matches a key that is not
+// elongated only by id).
+template <typename F>
+bool ForPhrasesAt(const RuleSet& set, int cls, const std::vector<Key>& keys, size_t pos, F&& f) {
+  const WordClass& c = set.classes[static_cast<size_t>(cls)];
+  if (!c.indexed || (pos < keys.size() && keys[pos].elongated)) {
+    for (const auto& phrase : c.phrases) {
+      if (f(phrase)) return true;
+    }
+    return false;
+  }
+  if (pos >= keys.size() || !keys[pos].is_word) return false;  // no phrase can match
+  const uint32_t list = set.phrases_by_first.At(keys[pos].word_id);
+  if (list == 0) return false;
+  for (const ClassPhrase& p : set.phrase_lists[list - 1]) {
+    if (p.word_class == cls && f(c.phrases[p.phrase])) return true;
+  }
+  return false;
+}
+
 bool MatchFrom(const RuleSet& set, const Rule& rule, size_t ei, const std::vector<Key>& keys,
                size_t pos, size_t* end) {
   if (ei == rule.elements.size()) {
@@ -263,11 +302,11 @@ bool MatchFrom(const RuleSet& set, const Rule& rule, size_t ei, const std::vecto
       }
       return e.optional && MatchFrom(set, rule, ei + 1, keys, pos, end);
     case Element::Kind::kClass:
-      for (const auto& phrase : set.classes[static_cast<size_t>(e.word_class)].phrases) {
-        if (PhraseAt(phrase, keys, pos) &&
-            MatchFrom(set, rule, ei + 1, keys, pos + phrase.size(), end)) {
-          return true;
-        }
+      if (ForPhrasesAt(set, e.word_class, keys, pos, [&](const std::vector<Word>& phrase) {
+            return PhraseAt(phrase, keys, pos) &&
+                   MatchFrom(set, rule, ei + 1, keys, pos + phrase.size(), end);
+          })) {
+        return true;
       }
       return e.optional && MatchFrom(set, rule, ei + 1, keys, pos, end);
   }
@@ -297,24 +336,16 @@ Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& 
   set.vocabulary = vocabulary;
   RETURN_IF_ERROR(LoadLexicon(lexicon_path, &set, vocabulary));
   RETURN_IF_ERROR(LoadPatterns(patterns_path, &set, vocabulary));
+  IndexClasses(&set);
   return set;
-}
-
-bool WordMatches(const Word& word, const Key& key) {
-  if (!key.is_word) return false;
-  if (word.prefix) {
-    return key.text.starts_with(word.text) ||
-           (key.elongated && std::string_view(key.squashed).starts_with(word.squashed));
-  }
-  // Both ids come from the same vocabulary, which holds every word: equal ids, equal text.
-  return key.word_id == word.id || (key.elongated && key.squashed == word.squashed);
 }
 
 size_t ClassAt(const RuleSet& set, int cls, const std::vector<Key>& keys, size_t pos) {
   size_t best = 0;
-  for (const auto& phrase : set.classes[static_cast<size_t>(cls)].phrases) {
+  ForPhrasesAt(set, cls, keys, pos, [&](const std::vector<Word>& phrase) {
     if (phrase.size() > best && PhraseAt(phrase, keys, pos)) best = phrase.size();
-  }
+    return false;
+  });
   return best;
 }
 
@@ -344,12 +375,11 @@ void SentenceKeys(const RuleSet& set, const Document& doc, const TokenWords& wor
           if (!all) continue;
           const Span span{tok.span.begin, doc.tokens[i + r.from.size() - 1].span.end};
           for (size_t k = 0; k < r.to.size(); ++k) {
-            Key key;
+            Key& key = keys.emplace_back();
             key.text = r.to[k];
             key.word_id = r.to_ids[k];
             key.is_word = true;
             key.span = span;
-            keys.push_back(std::move(key));
           }
           i += r.from.size();
           done = true;
@@ -358,7 +388,7 @@ void SentenceKeys(const RuleSet& set, const Document& doc, const TokenWords& wor
         if (done) continue;
       }
     }
-    Key k;
+    Key& k = keys.emplace_back();  // built in place: no move of its string
     k.text = tok.base;
     k.word_id = words[i];
     k.is_word = word;
@@ -369,7 +399,6 @@ void SentenceKeys(const RuleSet& set, const Document& doc, const TokenWords& wor
     }
     k.capitalised = i > s.first_token && !tok.text.empty() && IsUpperAscii(tok.text[0]) &&
                     !tok.all_caps && tok.base != "i" && !tok.base.starts_with("i'");
-    keys.push_back(std::move(k));
     ++i;
   }
 }

@@ -54,6 +54,15 @@ struct Rule {
 struct WordClass {
   std::string name;
   std::vector<std::vector<Word>> phrases;
+  // Whether RuleSet::phrases_by_first lists this class's phrases; false (every phrase is
+  // tried) when one starts with a `word*` or is empty. Set by LoadRuleSet.
+  bool indexed = false;
+};
+
+// A phrase of a class, listed under the id of its first word (RuleSet::phrases_by_first).
+struct ClassPhrase {
+  int32_t word_class = -1;
+  uint32_t phrase = 0;  // index into WordClass::phrases
 };
 
 struct Rewrite {
@@ -89,6 +98,11 @@ struct RuleSet {
   std::vector<std::vector<int>> first_word_rules;
   std::vector<int> prefix_first;  // rules whose first element has a `word*` alternative
   int gap_stop_class = -1;        // words a `~N` gap never skips (negators); -1 = none
+  // The phrases of the indexed classes by the id of their first word (index + 1 into
+  // phrase_lists; each list by class, then in file order), so a position is tried only
+  // against the phrases it can start.
+  WordTable<uint32_t> phrases_by_first;
+  std::vector<std::vector<ClassPhrase>> phrase_lists;
 
   // Index of a class; -1 when absent.
   int ClassIndex(std::string_view name) const;
@@ -115,8 +129,16 @@ inline const std::vector<int>* RulesStartingWith(const RuleSet& rules, int32_t i
   return group == 0 ? nullptr : &rules.first_word_rules[group - 1];
 }
 
-// Whether `word` matches `key`.
-bool WordMatches(const Word& word, const Key& key);
+// Whether `word` matches `key`. (Inline: the matcher calls it for every alternative.)
+inline bool WordMatches(const Word& word, const Key& key) {
+  if (!key.is_word) return false;
+  if (word.prefix) {
+    return key.text.starts_with(word.text) ||
+           (key.elongated && std::string_view(key.squashed).starts_with(word.squashed));
+  }
+  // Both ids come from the same vocabulary, which holds every word: equal ids, equal text.
+  return key.word_id == word.id || (key.elongated && key.squashed == word.squashed);
+}
 
 // If a phrase of class `cls` starts at `pos`, returns its length (longest); else 0.
 size_t ClassAt(const RuleSet& rules, int cls, const std::vector<Key>& keys, size_t pos);

@@ -1,10 +1,12 @@
 // Style profile computation.
 #include "text/style.h"
-#include "text/data_file.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <sstream>
+
+#include "text/data_file.h"
 
 namespace interlude::text {
 namespace {
@@ -67,7 +69,8 @@ StyleProfile StyleAnalyzer::Analyze(const Document& doc) const {
       case TokenKind::kWord: {
         ++p.words;
         letters += t.text.size();
-        if (t.base.find('\'') != std::string::npos) ++contractions;
+        // (std::find: an inline scan of a short word, not a memchr call.)
+        if (std::find(t.base.begin(), t.base.end(), '\'') != t.base.end()) ++contractions;
         if (t.all_caps && t.base != "i") ++caps;
         const std::uint32_t categories = categories_.At(word_ids[i]);
         if (categories != 0) {
@@ -80,8 +83,8 @@ StyleProfile StyleAnalyzer::Analyze(const Document& doc) const {
       case TokenKind::kEmoji:
       case TokenKind::kEmoticon: ++emoji; break;
       case TokenKind::kPunct:
-        if (t.text.find('!') != std::string_view::npos) ++exclamations;
-        if (t.text.find('?') != std::string_view::npos) ++questions;
+        if (std::find(t.text.begin(), t.text.end(), '!') != t.text.end()) ++exclamations;
+        if (std::find(t.text.begin(), t.text.end(), '?') != t.text.end()) ++questions;
         break;
       default: break;
     }

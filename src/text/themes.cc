@@ -19,13 +19,25 @@ Result<std::unique_ptr<ThemeAnalyzer>> ThemeAnalyzer::Load(
 }
 
 std::vector<ThemeScore> ThemeAnalyzer::Analyze(const Document& doc) const {
-  const std::vector<LexiconHit> hits = lexicon_.Match(doc, nullptr);
+  // Per-thread scratch reused between calls (released after a very long text).
+  thread_local std::vector<LexiconHit> hits;
+  thread_local std::vector<double> remaining;
+  thread_local std::vector<std::vector<Span>> evidence;
+  thread_local std::vector<size_t> order;  // themes in order of first mention
+  struct Release {
+    ~Release() {
+      if (hits.capacity() > 4096) hits = {};
+    }
+  } release;
+  const TokenWords words(doc, lexicon_.vocabulary());
+  lexicon_.Match(doc, words, nullptr, &hits);
   std::vector<ThemeScore> out;
   if (hits.empty()) return out;
   const size_t n = lexicon_.labels().size();
-  std::vector<double> remaining(n, 1.0);
-  std::vector<std::vector<Span>> evidence(n);
-  std::vector<size_t> order;  // themes in order of first mention
+  remaining.assign(n, 1.0);
+  evidence.resize(n);
+  for (std::vector<Span>& e : evidence) e.clear();
+  order.clear();
   for (const LexiconHit& hit : hits) {
     const auto idx = static_cast<size_t>(hit.label);
     if (evidence[idx].empty()) order.push_back(idx);
@@ -35,11 +47,16 @@ std::vector<ThemeScore> ThemeAnalyzer::Analyze(const Document& doc) const {
   for (const size_t idx : order) {
     const double weight = 1 - remaining[idx];
     if (weight + 1e-9 < kReportAt) continue;
-    out.push_back({lexicon_.labels()[idx], std::min(weight, 1.0), std::move(evidence[idx])});
+    out.push_back({lexicon_.labels()[idx], std::min(weight, 1.0), evidence[idx]});
   }
-  std::stable_sort(out.begin(), out.end(), [](const ThemeScore& a, const ThemeScore& b) {
-    return a.weight > b.weight;
-  });
+  // Strongest first, equal weights in order of first mention (what std::stable_sort gives,
+  // without its buffer).
+  for (size_t i = 1; i < out.size(); ++i) {
+    ThemeScore moving = std::move(out[i]);
+    size_t j = i;
+    for (; j > 0 && moving.weight > out[j - 1].weight; --j) out[j] = std::move(out[j - 1]);
+    out[j] = std::move(moving);
+  }
   return out;
 }
 

@@ -63,6 +63,7 @@ bool IsControl(std::int32_t cp) {
 bool IsApostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019; }
 
 bool IsEmojiBase(std::int32_t cp) {
+  if (cp < 0xA9) return false;  // below the smallest (U+00A9): ASCII, most of the time
   return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) ||
          (cp >= 0x2190 && cp <= 0x21FF) || (cp >= 0x2B00 && cp <= 0x2BFF) ||
          (cp >= 0x2300 && cp <= 0x23FF) || cp == 0x00A9 || cp == 0x00AE || cp == 0x203C ||
@@ -136,9 +137,9 @@ bool IsAscii(std::string_view s) {
 }
 
 // FoldCase + MakeBase for ASCII text (most tokens): the same result without decoding.
+// Returns whether a run was cut.
 bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std::string& base) {
   norm.assign(text.data() + skip, text.size() - skip);
-  base.clear();
   bool cut = false;
   char prev = 0;
   int run = 0;
@@ -146,13 +147,21 @@ bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
     prev = c;
-    if (run <= 2) {
-      base.push_back(c);
-    } else {
-      cut = true;
-    }
+    cut = cut || run > 2;
   }
-  return cut;
+  if (!cut) {  // most words: the base is the folded form
+    base = norm;
+    return false;
+  }
+  base.clear();
+  prev = 0;
+  run = 0;
+  for (const char c : norm) {
+    run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
+    prev = c;
+    if (run <= 2) base.push_back(c);
+  }
+  return true;
 }
 
 // Whether an emoticon of kEmoticons can start with this code point.
@@ -160,15 +169,21 @@ bool CanStartEmoticon(std::int32_t cp) {
   return cp == ':' || cp == ';' || cp == '<' || cp == '>' || cp == '=' || cp == 'x' || cp == 'X';
 }
 
-bool AllCaps(std::string_view word) {
+// AllCaps of an ASCII word.
+bool AllCapsAscii(std::string_view word) {
   int letters = 0;
-  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    for (const char c : word) {
-      if (c >= 'a' && c <= 'z') return false;
-      if (c >= 'A' && c <= 'Z') ++letters;
-    }
-    return letters >= 2;
+  for (const char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
   }
+  return letters >= 2;
+}
+
+bool AllCaps(std::string_view word) {
+  if (std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return AllCapsAscii(word);
+  }
+  int letters = 0;
   size_t pos = 0;
   while (pos < word.size()) {
     const CodePoint c = Decode(word, pos);
@@ -205,7 +220,16 @@ std::string FoldCase(std::string_view text) {
 
 Document Tokenize(std::string_view input) {
   Document doc;
-  doc.text = std::string(input);
+  TokenizeInto(input, &doc);
+  return doc;
+}
+
+void TokenizeInto(std::string_view input, Document* out) {
+  Document& doc = *out;
+  doc.text.assign(input.data(), input.size());
+  doc.tokens.clear();
+  doc.sentences.clear();
+  doc.vocabulary = nullptr;
   const std::string_view s = doc.text;
   size_t pos = 0;
   size_t sentence_start_token = 0;
@@ -234,7 +258,8 @@ Document Tokenize(std::string_view input) {
     t.kind = kind;
     const bool tag = kind == TokenKind::kHashtag || kind == TokenKind::kMention;
     bool cut = false;
-    if (IsAscii(t.text)) {
+    const bool ascii = IsAscii(t.text);
+    if (ascii) {
       cut = FoldAndBaseAscii(t.text, tag ? 1 : 0, t.norm, t.base);
     } else {
       t.norm = FoldCase(t.text);
@@ -242,7 +267,7 @@ Document Tokenize(std::string_view input) {
       cut = MakeBase(t.norm, t.base);
     }
     t.elongated = cut && kind == TokenKind::kWord;
-    t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
+    t.all_caps = kind == TokenKind::kWord && (ascii ? AllCapsAscii(t.text) : AllCaps(t.text));
     t.sentence = doc.sentences.size();
     if (sentence_start_byte == std::string::npos) sentence_start_byte = begin;
   };
@@ -281,8 +306,9 @@ Document Tokenize(std::string_view input) {
     if (pending_end && !closer) close_sentence(doc.tokens.back().span.end);
 
     const size_t begin = pos;
-    if (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
-        StartsWithNoCase(s, pos, "www.")) {
+    const bool h_or_w = c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W';
+    if (h_or_w && (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
+                   StartsWithNoCase(s, pos, "www."))) {
       while (pos < s.size() && !IsSpace(Decode(s, pos).cp)) pos += Decode(s, pos).size;
       // Trailing sentence punctuation is not part of the URL.
       while (pos > begin && (s[pos - 1] == '.' || s[pos - 1] == ',' || s[pos - 1] == '!' ||
@@ -308,6 +334,19 @@ Document Tokenize(std::string_view input) {
     if (IsLetter(c.cp) || IsDigit(c.cp)) {
       bool digits_only = true;
       while (pos < s.size()) {
+        // ASCII letters and digits (most of a word) without decoding; the general steps
+        // below give the same for them.
+        if (const auto b = static_cast<unsigned char>(s[pos]); b < 0x80) {
+          if (IsAsciiLetter(b)) {
+            digits_only = false;
+            ++pos;
+            continue;
+          }
+          if (b >= '0' && b <= '9') {
+            ++pos;
+            continue;
+          }
+        }
         const CodePoint d = Decode(s, pos);
         if (IsLetter(d.cp) || IsMark(d.cp)) {
           digits_only = false;
@@ -376,7 +415,6 @@ Document Tokenize(std::string_view input) {
     add(begin, pos, TokenKind::kPunct);
   }
   close_sentence(doc.tokens.empty() ? 0 : doc.tokens.back().span.end);
-  return doc;
 }
 
 }  // namespace interlude::text

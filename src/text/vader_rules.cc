@@ -31,6 +31,14 @@ constexpr auto kAscii = [] {
   return t;
 }();
 
+// Whether "n't" occurs in `w` (an inline scan of a short word, not a memchr call).
+bool ContainsNt(std::string_view w) {
+  for (size_t i = 0; i + 2 < w.size(); ++i) {
+    if (w[i] == 'n' && w[i + 1] == '\'' && w[i + 2] == 't') return true;
+  }
+  return false;
+}
+
 bool IsAsciiPunct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
@@ -500,7 +508,7 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
       t.sentence_end = (last == '.' || last == '!' || last == '?') && whole.size() > 1 &&
                        (kAscii[static_cast<unsigned char>(whole[0])] & (kUpper | kLower | kDigit));
     }
-    t.negated = t.info->negates || t.lower.find("n't") != std::string_view::npos;
+    t.negated = t.info->negates || ContainsNt(t.lower);
     tokens.push_back(t);
   }
   assert(lowered_size <= reserved && "lower-case views must not move");
