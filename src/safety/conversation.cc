@@ -1,5 +1,6 @@
-// Conversation safety: SAFE-040 (risk read across the last few messages) and SAFE-041
-// (a retraction does not close a high turn) — see conversation.h and docs/safety.md.
+// Conversation safety: SAFE-040 (risk read across the last few messages), SAFE-041 (a
+// retraction does not close a high turn) and SAFE-042 (carrying on with it stays high) —
+// see conversation.h and docs/safety.md.
 #include "safety/conversation.h"
 
 #include <algorithm>
@@ -45,6 +46,16 @@ constexpr std::array<std::string_view, 28> kRetractions = {
     "it doesn't matter",
 };
 
+// SAFE-042: words of carrying out what was said, matched like the retractions. After a high
+// turn, "I am going to take them all tonight" refers back to the pills without naming them,
+// so the engine alone reads nothing in it.
+constexpr std::array<std::string_view, 18> kCarryingOn = {
+    "going to",       "gonna",          "i will",       "i'll",        "do it",
+    "doing it",       "take them",      "take it",      "take all",    "tonight",
+    "right now",      "goodbye",        "bye forever",  "it'll be over", "it will be over",
+    "end it",         "no going back",  "won't be here",
+};
+
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'' ||
          (static_cast<unsigned char>(c) >= 0x80);
@@ -66,9 +77,10 @@ std::string Fold(std::string_view message) {
   return out;
 }
 
-bool IsRetraction(std::string_view message) {
+template <size_t N>
+bool ContainsPhrase(std::string_view message, const std::array<std::string_view, N>& phrases) {
   const std::string folded = Fold(message);
-  for (std::string_view phrase : kRetractions) {
+  for (std::string_view phrase : phrases) {
     for (size_t pos = folded.find(phrase); pos != std::string::npos;
          pos = folded.find(phrase, pos + 1)) {
       const size_t end = pos + phrase.size();
@@ -79,6 +91,9 @@ bool IsRetraction(std::string_view message) {
   }
   return false;
 }
+
+bool IsRetraction(std::string_view message) { return ContainsPhrase(message, kRetractions); }
+bool IsCarryingOn(std::string_view message) { return ContainsPhrase(message, kCarryingOn); }
 
 // The text-only assessment of `text`; none when the text cannot be analysed (safety never
 // stops a conversation).
@@ -147,6 +162,9 @@ Assessment AssessTurn(const text::Analyzer& analyzer, std::span<const std::strin
   if (state.open_high && result.tier < Tier::kHigh) {
     if (IsRetraction(newest)) {
       result.Raise(Tier::kModerate, "SAFE-041", "retraction_after_high");
+    } else if (IsCarryingOn(newest)) {
+      // SAFE-042: speaking of carrying it out, while a high turn is open, is high.
+      result.Raise(Tier::kHigh, "SAFE-042", "carrying_on_after_high");
     } else {
       result.Raise(Tier::kLow, "SAFE-041", "open_high");
     }

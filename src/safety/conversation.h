@@ -5,6 +5,9 @@
 //   SAFE-041: once a turn was high, a retraction ("never mind", "you misunderstood",
 //             "forget it", "just kidding", "I'm fine") does not close it: the turn stays at
 //             least moderate and the screener is offered, until a screener result closes it.
+//   SAFE-042: while a high turn is open, a message that speaks of carrying it out ("I am
+//             going to take them all tonight", "doing it right now", "goodbye") and is not a
+//             retraction is high: the plan refers back to what was said without naming it.
 // The state is small and serialisable; the caller keeps it (sealed) with the conversation.
 //
 // Thread-safety: pure functions over an immutable Analyzer.

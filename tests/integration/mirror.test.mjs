@@ -188,6 +188,18 @@ test('SAFE-040/086: risk said over two messages is caught and the safety layer t
   assert.ok(next.reply.safety, 'SAFE-041: a retraction does not close a high turn');
 });
 
+test('SAFE-042: carrying on with a plan in the next message, without naming it, stays high', async () => {
+  const token = await person();
+  const made = expectStatus(await call('POST', '/api/v1/conversations', { token, body: {} }), 201);
+  const path = `/api/v1/conversations/${made.id}/messages`;
+  const first = expectStatus(await call('POST', path, { token, body: { text: 'I have been saving up my pills.' } }), 200);
+  assert.equal(first.reply.safety.tier, 'high');
+  const next = expectStatus(await call('POST', path, { token, body: { text: 'I am going to take them all tonight.' } }), 200);
+  assert.equal(next.reply.safety.tier, 'high');
+  assert.ok(next.reply.safety.reasons.some((r) => r.rule === 'SAFE-042'), JSON.stringify(next.reply.safety.reasons));
+  assert.deepEqual(next.reply.sentences.map((s) => s.act), ['information'], 'the safety layer takes the turn');
+});
+
 test('the exercise library, suggestions with reasons, and "did this help?" answers', async () => {
   const lib = expectStatus(await call('GET', '/api/v1/exercises'), 200);
   assert.ok(lib.items.length >= 25, `${lib.items.length} exercises`);
