@@ -121,7 +121,7 @@ Result<Reply> HandlePatchActivity(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(store::SealedRecord r,
                    Activities(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
   ASSIGN_OR_RETURN(Json content, OpenRecordJson(deps.vault, ctx.caller().data_key, kActivityTable,
-                                                r, [](const store::SealedRecord&, std::string&) {}));
+                                                r, NoClearMembers));
   RETURN_IF_ERROR(ApplyActivity(ctx.body, /*creating=*/false, content, r));
   r.updated_at = deps.clock.NowMillis();
   const std::string json =

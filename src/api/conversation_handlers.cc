@@ -36,8 +36,6 @@ Status RequireCompanion(const ApiDeps& deps) {
   return OkStatus();
 }
 
-void NoClear(const store::SealedRecord&, std::string&) {}
-
 // Messages of one conversation are read, extended and written back as one; a stripe of
 // locks keeps two messages sent at once to the same conversation from losing either.
 std::mutex& LockFor(const std::string& id) {
@@ -63,7 +61,7 @@ Json ConversationJson(const store::SealedRecord& r, const Json& content) {
 }
 
 Result<Json> OpenConversation(ApiDeps& deps, const Principal& caller, const store::SealedRecord& r) {
-  ASSIGN_OR_RETURN(Json content, OpenRecordJson(deps.vault, caller.data_key, kTable, r, NoClear));
+  ASSIGN_OR_RETURN(Json content, OpenRecordJson(deps.vault, caller.data_key, kTable, r, NoClearMembers));
   if (!content.is_object() || !content.contains("messages") || !content["messages"].is_array()) {
     return DataLoss("this conversation could not be read");
   }
@@ -72,7 +70,7 @@ Result<Json> OpenConversation(ApiDeps& deps, const Principal& caller, const stor
 
 Status Save(ApiDeps& deps, const Principal& caller, const Json& content, store::SealedRecord& r,
             bool insert, const store::AlertRecord* alert = nullptr) {
-  (void)SealRecordJson(deps.vault, caller.data_key, kTable, NoClear, content, r);
+  (void)SealRecordJson(deps.vault, caller.data_key, kTable, NoClearMembers, content, r);
   return insert ? Conversations(deps).Insert(r, alert) : Conversations(deps).Replace(r, alert);
 }
 
@@ -100,13 +98,11 @@ mirror::Moment ConversationMoment(const text::Analysis& analysis, const mirror::
   mirror::Moment m = MomentOf(&analysis, tier, hour ? static_cast<int>(*hour) : -1);
   constexpr double kEarlier = 0.5;  // what was said before weighs half of what is said now
   for (const std::string& name : state.feelings) {
-    for (int i = 0; i < text::kEmotionCount; ++i) {
-      const auto e = static_cast<text::Emotion>(i);
-      if (text::EmotionName(e) != name) continue;
-      const bool present = std::any_of(m.emotions.begin(), m.emotions.end(),
-                                       [&](const text::EmotionScore& s) { return s.emotion == e; });
-      if (!present) m.emotions.push_back({e, kEarlier, {}});
-    }
+    text::Emotion e;
+    if (!text::ParseEmotion(name, e)) continue;
+    const bool present = std::any_of(m.emotions.begin(), m.emotions.end(),
+                                     [&](const text::EmotionScore& s) { return s.emotion == e; });
+    if (!present) m.emotions.push_back({e, kEarlier, {}});
   }
   for (const std::string& topic : state.topics) {
     const bool present = std::any_of(m.themes.begin(), m.themes.end(),

@@ -8,26 +8,13 @@
 namespace interlude::api {
 namespace {
 
-void NoClear(const store::SealedRecord&, std::string&) {}
-
-bool ParseEmotionName(const std::string& name, text::Emotion& out) {
-  for (int i = 0; i < text::kEmotionCount; ++i) {
-    const auto e = static_cast<text::Emotion>(i);
-    if (text::EmotionName(e) == name) {
-      out = e;
-      return true;
-    }
-  }
-  return false;
-}
-
 // The stored analysis JSON of an item (see text/analysis_json.h) back into the parts the
 // recommender reads.
 void ReadStoredAnalysis(const Json& analysis, mirror::Moment& moment) {
   if (const auto it = analysis.find("emotions"); it != analysis.end() && it->is_array()) {
     for (const Json& e : *it) {
       text::EmotionScore score{};
-      if (!e.is_object() || !ParseEmotionName(e.value("emotion", ""), score.emotion)) continue;
+      if (!e.is_object() || !text::ParseEmotion(e.value("emotion", ""), score.emotion)) continue;
       score.intensity = e.value("intensity", 0.0);
       moment.emotions.push_back(std::move(score));
     }
@@ -53,7 +40,7 @@ Result<std::map<std::string, mirror::ExerciseOutcomes>> ExerciseOutcomesOf(ApiDe
                    deps.store.records(store::Collection::kExerciseLogs).List(caller.user.id, q));
   std::map<std::string, mirror::ExerciseOutcomes> out;
   for (const store::SealedRecord& r : rows) {
-    auto log = OpenRecordJson(deps.vault, caller.data_key, kExerciseLogTable, r, NoClear);
+    auto log = OpenRecordJson(deps.vault, caller.data_key, kExerciseLogTable, r, NoClearMembers);
     if (!log.ok() || !log->is_object()) {
       Log(LogLevel::kWarn, "exercise_log.unreadable", {{"user", LogId(caller.user.id)}, {"log", LogId(r.id)}});
       continue;
@@ -93,7 +80,7 @@ mirror::Moment RecentMoment(ApiDeps& deps, const Principal& caller, int hour) {
     if (!rows.ok()) continue;
     for (const store::SealedRecord& r : *rows) {
       if (r.updated_at < best_at) continue;
-      auto item = OpenRecordJson(deps.vault, caller.data_key, table, r, NoClear);
+      auto item = OpenRecordJson(deps.vault, caller.data_key, table, r, NoClearMembers);
       if (!item.ok() || !item->contains("analysis")) continue;
       mirror::Moment candidate;
       candidate.hour = hour;

@@ -18,6 +18,9 @@ namespace interlude::api {
 // Writes the members kept in clear ("\"id\":\"x\",\"at\":\"...\"", no braces) to `out`.
 using ClearMembersWriter = void (*)(const store::SealedRecord& record, std::string& out);
 
+// For records whose API form is their content alone (or that are only read internally).
+inline void NoClearMembers(const store::SealedRecord&, std::string&) {}
+
 // Appends `{<clear members>, <content members>}` to `out`. DataLoss when the record does
 // not open or is not a JSON object.
 Status AppendRecordJson(const ContentVault& vault, const crypto::SecretKey& key,

@@ -69,10 +69,8 @@ int ParseInt(std::string_view s, int lo, int hi) {
 }
 
 bool KnownEmotion(std::string_view name) {
-  for (int i = 0; i < text::kEmotionCount; ++i) {
-    if (text::EmotionName(static_cast<text::Emotion>(i)) == name) return true;
-  }
-  return false;
+  text::Emotion unused;
+  return text::ParseEmotion(name, unused);
 }
 
 // One block as read: its lines by key, with line numbers for messages.

@@ -11,18 +11,7 @@
 #include "text/case_file.h"
 
 namespace interlude::mirror::testing {
-namespace {
-
-template <typename T>
-T* OrDie(Result<std::unique_ptr<T>> loaded, const char* what) {
-  if (!loaded.ok()) {
-    std::cerr << what << ": " << loaded.status().ToString() << "\n";
-    std::abort();
-  }
-  return std::move(loaded).value().release();
-}
-
-}  // namespace
+using safety::testing::OrDie;
 
 const ReflectionComposer& TestComposer() {
   static const ReflectionComposer* r =

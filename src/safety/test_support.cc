@@ -16,15 +16,6 @@
 namespace interlude::safety::testing {
 namespace {
 
-template <typename T>
-T* OrDie(Result<std::unique_ptr<T>> loaded, const char* what) {
-  if (!loaded.ok()) {
-    std::cerr << what << ": " << loaded.status().ToString() << "\n";
-    std::abort();
-  }
-  return std::move(loaded).value().release();
-}
-
 // Removes the scratch folders when the test binary exits.
 struct ScratchFolders {
   std::vector<std::filesystem::path> made;

@@ -4,6 +4,9 @@
 // Thread-safety: the loaders are initialised once (function-local statics) and immutable.
 #pragma once
 
+#include <cstdlib>
+#include <iostream>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -16,6 +19,16 @@
 #include "text/case_file.h"
 
 namespace interlude::safety::testing {
+
+// The loaded object, or the test binary stops with `what` and the error (test data is ours).
+template <typename T>
+T* OrDie(Result<std::unique_ptr<T>> loaded, const char* what) {
+  if (!loaded.ok()) {
+    std::cerr << what << ": " << loaded.status().ToString() << "\n";
+    std::abort();
+  }
+  return std::move(loaded).value().release();
+}
 
 const text::Analyzer& TestAnalyzer();
 const SafeMessagingChecker& TestChecker();

@@ -39,6 +39,8 @@ enum class Emotion {
 };
 inline constexpr int kEmotionCount = 12;
 std::string_view EmotionName(Emotion e);  // "joy", "sadness", ..., "stress"
+// The emotion named `name` (an EmotionName); false for any other name.
+bool ParseEmotion(std::string_view name, Emotion& out);
 
 enum class Ekman { kNeutral, kJoy, kSadness, kAnger, kFear, kDisgust, kSurprise };
 std::string_view EkmanName(Ekman e);  // "neutral", "joy", ... (GoEmotions' ekman labels)

@@ -21,6 +21,17 @@ std::string_view EmotionName(Emotion e) {
   return "joy";
 }
 
+bool ParseEmotion(std::string_view name, Emotion& out) {
+  for (int i = 0; i < kEmotionCount; ++i) {
+    const auto e = static_cast<Emotion>(i);
+    if (EmotionName(e) == name) {
+      out = e;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string_view EkmanName(Ekman e) {
   switch (e) {
     case Ekman::kNeutral: return "neutral";
