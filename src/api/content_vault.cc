@@ -50,6 +50,10 @@ crypto::SecretKey ContentVault::IndexKey() const {
   return crypto::DeriveSubkey(master_, 1, "blindidx");
 }
 
+crypto::SecretKey ContentVault::AuditKey() const {
+  return crypto::DeriveSubkey(master_, 2, "auditlog");
+}
+
 std::string ContentVault::MakeKeyCheck() const {
   const std::string sealed = crypto::Seal(master_, kKeyCheckPlaintext, kKeyCheckAd);
   return ToHex({reinterpret_cast<const std::uint8_t*>(sealed.data()), sealed.size()});

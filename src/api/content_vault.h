@@ -37,6 +37,8 @@ class ContentVault {
 
   // A key derived from the master key for blind indexes (e-mail look-up, throttle keys).
   crypto::SecretKey IndexKey() const;
+  // A key derived from the master key that chains the access log's lines (api/client_access).
+  crypto::SecretKey AuditKey() const;
 
   // Proves at start that this is the master key the database was written with: a sealed
   // check value (hex) is stored on first use and must open afterwards.

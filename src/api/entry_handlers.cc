@@ -128,4 +128,7 @@ Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx) {
   return NoContent();
 }
 
+// SCAFFOLD (H2): PATCH {shared}.
+Result<Reply> HandlePatchEntry(ApiDeps&, RequestContext&) { return Internal("not built yet"); }
+
 }  // namespace interlude::api

@@ -94,6 +94,40 @@ Result<Reply> HandleDeleteActivity(ApiDeps& deps, RequestContext& ctx);
 // Thinking traps in a thought, for the thought-record wizard (analysis_handlers.cc)
 Result<Reply> HandleAnalyseDistortions(ApiDeps& deps, RequestContext& ctx);
 
+// Clinicians' second factor and the clinic admin (two_factor_handlers.cc, admin_handlers.cc)
+Result<Reply> HandleNewTwoFactorRecoveryCodes(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleListClinicians(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleCreateClinician(ApiDeps& deps, RequestContext& ctx);
+
+// The clinician's view of linked clients (caseload_handlers.cc, clinician_read_handlers.cc)
+// and the client's view of who looked (access_log_handlers.cc)
+Result<Reply> HandleCaseload(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianClient(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianCheckins(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianInsights(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianEntries(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianAssessments(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianConversations(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianClientAlerts(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleAccessLog(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePatchEntry(ApiDeps& deps, RequestContext& ctx);  // entry_handlers.cc
+
+// Therapy sessions, the pre-session brief and note drafts (clinical_session_handlers.cc,
+// brief_handlers.cc)
+Result<Reply> HandleListClinicalSessions(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleCreateClinicalSession(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleImportClinicalSessions(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteClinicalSession(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleBrief(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleNoteDraft(ApiDeps& deps, RequestContext& ctx);
+
+// Homework (assignment_handlers.cc)
+Result<Reply> HandleCreateAssignment(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleClinicianAssignments(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleDeleteAssignment(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandleMyAssignments(ApiDeps& deps, RequestContext& ctx);
+Result<Reply> HandlePatchAssignment(ApiDeps& deps, RequestContext& ctx);
+
 // PermissionDenied unless the caller has `role`.
 Status RequireRole(const RequestContext& ctx, store::Role role);
 

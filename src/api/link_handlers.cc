@@ -57,6 +57,7 @@ std::string_view SourceName(store::Collection c) {
     case store::Collection::kExerciseLogs: return "exercise_log";
     case store::Collection::kActivities: return "activity";
     case store::Collection::kMirrorState: return "mirror_state";
+    case store::Collection::kAssignments: return "assignment";
   }
   return "entry";
 }

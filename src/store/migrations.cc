@@ -7,7 +7,7 @@
 namespace interlude::store {
 namespace {
 
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // 1: accounts, sessions, journal entries, mood check-ins, log-in throttling.
     R"sql(
 CREATE TABLE clinics (
@@ -194,6 +194,56 @@ CREATE TABLE mirror_state (
   risk_tier INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX mirror_state_by_user_time ON mirror_state(user_id, sort_at DESC, id DESC);
+)sql",
+    // 5: the clinician side — homework (sealed under the client's key like their items),
+    // clinicians' second factor, recorded therapy sessions (times only), and the
+    // append-only, hash-chained access log (ids and category names only; triggers refuse
+    // any change or deletion, and the chain shows one made behind SQLite's back).
+    R"sql(
+CREATE TABLE assignments (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  sort_at INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  body BLOB NOT NULL,
+  risk_tier INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX assignments_by_user_time ON assignments(user_id, sort_at DESC, id DESC);
+CREATE TABLE two_factor (
+  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  secret_sealed BLOB NOT NULL,
+  last_step INTEGER NOT NULL DEFAULT 0,
+  recovery_hashes TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE clinical_sessions (
+  id TEXT PRIMARY KEY,
+  clinician_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  starts_at INTEGER NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('manual', 'ics')),
+  external_uid TEXT,
+  created_at INTEGER NOT NULL,
+  UNIQUE (clinician_id, client_id, external_uid)
+);
+CREATE INDEX clinical_sessions_by_pair ON clinical_sessions(clinician_id, client_id, starts_at);
+CREATE TABLE audit_log (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_id TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  action TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_by_subject ON audit_log(subject_id, seq DESC);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql",
 };
 

@@ -31,6 +31,7 @@ std::string_view CollectionTable(Collection c) {
     case Collection::kExerciseLogs: return "exercise_logs";
     case Collection::kActivities: return "activities";
     case Collection::kMirrorState: return "mirror_state";
+    case Collection::kAssignments: return "assignments";
   }
   return "entries";
 }
@@ -39,7 +40,8 @@ bool ParseCollectionTable(std::string_view table, Collection& out) {
   for (Collection c : {Collection::kEntries, Collection::kCheckins, Collection::kSafetyPlans,
                        Collection::kScreenings, Collection::kAssessments,
                        Collection::kConversations, Collection::kExerciseLogs,
-                       Collection::kActivities, Collection::kMirrorState}) {
+                       Collection::kActivities, Collection::kMirrorState,
+                       Collection::kAssignments}) {
     if (CollectionTable(c) == table) {
       out = c;
       return true;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/clock.h"
 
@@ -62,6 +63,8 @@ enum class Collection {
   kExerciseLogs,   // "did this help?" answers to coping exercises (kind = exercise id)
   kActivities,     // behavioural-activation plans (sort_at = when it is planned for)
   kMirrorState,    // per person: template ids of recent replies (for variety)
+  kAssignments,    // homework a linked clinician set (kind: exercise|questionnaire|prompt|custom;
+                   // sort_at = due), sealed under the client's key like their own items
 };
 std::string_view CollectionTable(Collection c);
 bool ParseCollectionTable(std::string_view table, Collection& out);
@@ -110,6 +113,43 @@ struct LinkRecord {
   std::string share_json = "{}";
   UnixMillis created_at = 0;
   UnixMillis updated_at = 0;
+};
+
+// A clinician's second factor (RFC 6238 TOTP): the secret sealed under the clinician's
+// data key, the last time step accepted (a code is never accepted twice), and the keyed
+// hashes of the unused one-time recovery codes.
+struct TwoFactorRecord {
+  std::string user_id;
+  std::string secret_sealed;
+  std::int64_t last_step = 0;
+  std::vector<std::string> recovery_hashes;
+  UnixMillis created_at = 0;
+};
+
+// One line of the append-only access log: who read which category of whose data, when.
+// `hash` chains the line to the one before (keyed; see api/access_audit.h), so an edit or a
+// deletion anywhere breaks the chain from that line on. Ids and category names only.
+struct AuditRecord {
+  std::int64_t seq = 0;      // 1, 2, 3, ... with no gaps
+  UnixMillis at = 0;
+  std::string actor_id;      // the clinician (or other reader)
+  std::string subject_id;    // the person whose data was read
+  std::string category;      // e.g. "checkins", "entries", "brief"
+  std::string action;        // "read", or a change such as "assign"
+  std::string prev_hash;     // hex; "" for the first line
+  std::string hash;          // hex
+};
+
+// A therapy session a clinician recorded (by hand or from an iCalendar file): a time, never
+// notes. Briefs and note drafts are computed for it on request.
+struct ClinicalSessionRecord {
+  std::string id;
+  std::string clinician_id;
+  std::string client_id;
+  UnixMillis starts_at = 0;
+  std::string source = "manual";  // "manual" or "ics"
+  std::string external_uid;       // the iCalendar UID, so a re-import does not duplicate
+  UnixMillis created_at = 0;
 };
 
 // One earlier item of a person that carried a safety tier above none.

@@ -2,6 +2,7 @@
 // group commit); none holds a connection beyond its call.
 #include "store/sqlite_store.h"
 
+#include "store/sqlite_clinical.h"
 #include "store/sqlite_safety.h"
 
 #include <array>
@@ -307,6 +308,7 @@ constexpr RecordSql kAssessmentSql = INTERLUDE_RECORD_SQL("assessments");
 constexpr RecordSql kConversationSql = INTERLUDE_RECORD_SQL("conversations");
 constexpr RecordSql kExerciseLogSql = INTERLUDE_RECORD_SQL("exercise_logs");
 constexpr RecordSql kActivitySql = INTERLUDE_RECORD_SQL("activities");
+constexpr RecordSql kAssignmentSql = INTERLUDE_RECORD_SQL("assignments");
 constexpr RecordSql kMirrorStateSql = INTERLUDE_RECORD_SQL("mirror_state");
 #undef INTERLUDE_RECORD_SQL
 
@@ -473,6 +475,21 @@ class SqliteClinics final : public ClinicRepository {
     return out;
   }
 
+  Result<ClinicRecord> FindById(const std::string& id) override {
+    ClinicRecord out;
+    bool found = false;
+    RETURN_IF_ERROR(db_.Read([&](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare("SELECT id, name, created_at FROM clinics "
+                                              "WHERE id = ?1"));
+      s.Bind(1, id);
+      ASSIGN_OR_RETURN(found, s.Step());
+      if (found) out = {s.Text(0), s.Text(1), s.Int(2)};
+      return OkStatus();
+    }));
+    if (!found) return NotFound("no such clinic");
+    return out;
+  }
+
  private:
   SqliteDatabase& db_;
 };
@@ -521,11 +538,15 @@ class SqliteStore final : public Store {
         exercise_logs_(*db_, kExerciseLogSql),
         activities_(*db_, kActivitySql),
         mirror_state_(*db_, kMirrorStateSql),
+        assignments_(*db_, kAssignmentSql),
         throttle_(*db_),
         clinics_(*db_),
         safety_(NewSqliteSafetyRepository(*db_)),
         links_(NewSqliteLinkRepository(*db_)),
-        meta_(*db_) {}
+        meta_(*db_),
+        two_factor_(NewSqliteTwoFactorRepository(*db_)),
+        audit_(NewSqliteAuditRepository(*db_)),
+        clinical_sessions_(NewSqliteClinicalSessionRepository(*db_)) {}
 
   UserRepository& users() override { return users_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -540,6 +561,7 @@ class SqliteStore final : public Store {
       case Collection::kExerciseLogs: return exercise_logs_;
       case Collection::kActivities: return activities_;
       case Collection::kMirrorState: return mirror_state_;
+      case Collection::kAssignments: return assignments_;
     }
     return entries_;
   }
@@ -548,6 +570,9 @@ class SqliteStore final : public Store {
   ThrottleRepository& throttle() override { return throttle_; }
   ClinicRepository& clinics() override { return clinics_; }
   MetaRepository& meta() override { return meta_; }
+  TwoFactorRepository& two_factor() override { return *two_factor_; }
+  AuditRepository& audit() override { return *audit_; }
+  ClinicalSessionRepository& clinical_sessions() override { return *clinical_sessions_; }
 
  private:
   std::unique_ptr<SqliteDatabase> db_;
@@ -562,11 +587,15 @@ class SqliteStore final : public Store {
   SqliteRecords exercise_logs_;
   SqliteRecords activities_;
   SqliteRecords mirror_state_;
+  SqliteRecords assignments_;
   SqliteThrottle throttle_;
   SqliteClinics clinics_;
   std::unique_ptr<SafetyRepository> safety_;
   std::unique_ptr<LinkRepository> links_;
   SqliteMeta meta_;
+  std::unique_ptr<TwoFactorRepository> two_factor_;
+  std::unique_ptr<AuditRepository> audit_;
+  std::unique_ptr<ClinicalSessionRepository> clinical_sessions_;
 };
 
 }  // namespace

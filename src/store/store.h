@@ -9,6 +9,8 @@
 // Thread-safety: implementations must be safe to call from many threads at once.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -105,6 +107,59 @@ class ClinicRepository {
   virtual ~ClinicRepository() = default;
   virtual Status Create(const ClinicRecord& clinic) = 0;  // AlreadyExists: "name"
   virtual Result<ClinicRecord> FindByName(const std::string& name) = 0;
+  virtual Result<ClinicRecord> FindById(const std::string& id) = 0;
+};
+
+// Clinicians' second factor.
+class TwoFactorRepository {
+ public:
+  virtual ~TwoFactorRepository() = default;
+  // Sets (or replaces) the user's secret and recovery codes; last_step starts at 0.
+  virtual Status Put(const TwoFactorRecord& record) = 0;
+  // NotFound when the user has no second factor.
+  virtual Result<TwoFactorRecord> Get(const std::string& user_id) = 0;
+  // Records that the code of time step `step` was used: OK only when `step` is later than
+  // the last one accepted (so a code, once used, is refused: FailedPrecondition).
+  virtual Status AcceptStep(const std::string& user_id, std::int64_t step) = 0;
+  // Uses one recovery code (by its hash), in one commit: OK once; NotFound when the hash
+  // is not among the unused codes.
+  virtual Status UseRecoveryCode(const std::string& user_id, const std::string& code_hash) = 0;
+  virtual Status SetRecoveryCodes(const std::string& user_id,
+                                  const std::vector<std::string>& code_hashes) = 0;
+};
+
+// The append-only, hash-chained access log.
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends one line: the store sets `seq` (the next number) and `prev_hash` (the last
+  // line's hash, "" for the first), then asks `chain` for the line's hash — all inside one
+  // write, so concurrent appends chain in order. Returns the stored line.
+  virtual Result<AuditRecord> Append(const AuditRecord& line,
+                                     const std::function<std::string(const AuditRecord&)>& chain) = 0;
+  // Lines about `subject_id`, newest first, at most `limit`.
+  virtual Result<std::vector<AuditRecord>> ForSubject(const std::string& subject_id,
+                                                      int limit) = 0;
+  // Calls `visit` for every line in `seq` order; stops at the first non-OK status `visit`
+  // returns and returns it.
+  virtual Status Scan(const std::function<Status(const AuditRecord&)>& visit) = 0;
+};
+
+// Therapy sessions recorded by clinicians (times only).
+class ClinicalSessionRepository {
+ public:
+  virtual ~ClinicalSessionRepository() = default;
+  // AlreadyExists ("uid") when an imported session with that UID is already stored.
+  virtual Status Insert(const ClinicalSessionRecord& session) = 0;
+  // The pair's sessions, oldest first.
+  virtual Result<std::vector<ClinicalSessionRecord>> ForPair(const std::string& clinician_id,
+                                                             const std::string& client_id) = 0;
+  // NotFound unless the session exists and belongs to the pair.
+  virtual Result<ClinicalSessionRecord> Get(const std::string& clinician_id,
+                                            const std::string& client_id,
+                                            const std::string& id) = 0;
+  virtual Status Delete(const std::string& clinician_id, const std::string& client_id,
+                        const std::string& id) = 0;
 };
 
 // Safety history and alerts. Reads never open content: they use the clear risk tier.
@@ -164,6 +219,9 @@ class Store {
   virtual SafetyRepository& safety() = 0;
   virtual LinkRepository& links() = 0;
   virtual MetaRepository& meta() = 0;
+  virtual TwoFactorRepository& two_factor() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual ClinicalSessionRepository& clinical_sessions() = 0;
 };
 
 }  // namespace interlude::store
