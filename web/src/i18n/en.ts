@@ -2,6 +2,9 @@
 // Other languages (es.ts, ...) provide the same keys; missing keys fall back to English.
 // Placeholders are {name}; a plural message is an object keyed by Intl.PluralRules category.
 
+import { clinicianMessages } from './en-clinician';
+import { sharingMessages } from './en-sharing';
+
 export type Plural = { zero?: string; one?: string; two?: string; few?: string; many?: string; other: string };
 
 export const en = {
@@ -811,6 +814,8 @@ export const en = {
   'notFound.title': 'Page not found',
   'notFound.body': 'We could not find that page.',
   'notFound.home': 'Go to the start page',
+  ...clinicianMessages,
+  ...sharingMessages,
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;
