@@ -3,12 +3,15 @@
 #include "api/handlers.h"
 #include "api/login_throttle.h"
 #include "api/sessions.h"
+#include "api/two_factor.h"
 #include "api/user_json.h"
 #include "base/log.h"
 #include "crypto/tokens.h"
 
 namespace interlude::api {
 namespace {
+
+constexpr size_t kMaxTotpChars = 64;  // a 6-digit code or a recovery code, typed loosely
 
 // Answers with {user, token, ...extra} and the session cookie.
 Result<Reply> SessionReply(ApiDeps& deps, RequestContext& ctx, const store::UserRecord& user,
@@ -58,6 +61,7 @@ Result<Reply> HandleLogin(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const std::string login, reader.RequiredString("login", kMaxLoginChars));
   ASSIGN_OR_RETURN(const std::string password,
                    reader.RequiredString("password", kMaxPasswordChars));
+  ASSIGN_OR_RETURN(const auto totp, reader.OptionalString("totp", kMaxTotpChars));
   RETURN_IF_ERROR(reader.Finish());
 
   // Resolve first, so that every spelling of one account shares one throttle window.
@@ -79,6 +83,20 @@ Result<Reply> HandleLogin(ApiDeps& deps, RequestContext& ctx) {
     RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
     Log(LogLevel::kInfo, "login.failed", {{"request", LogId(ctx.request_id)}});
     return Unauthenticated("that sign-in name and password do not match an account");
+  }
+  // Clinicians and admins also need their second factor (clients: `totp` is ignored).
+  if (NeedsSecondFactor(user->role)) {
+    if (!totp || totp->find_first_not_of(' ') == std::string::npos) {
+      return Status(StatusCode::kUnauthenticated,
+                    "enter the 6-digit code from your authenticator app", "totp");
+    }
+    ASSIGN_OR_RETURN(const crypto::SecretKey key, deps.vault.DataKey(*user));
+    if (const Status second = VerifySecondFactor(deps, *user, key, *totp); !second.ok()) {
+      if (second.code() != StatusCode::kUnauthenticated) return second;
+      RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
+      Log(LogLevel::kInfo, "login.second_factor_failed", {{"user", LogId(user->id)}});
+      return second;
+    }
   }
   RETURN_IF_ERROR(RecordLoginSuccess(deps, keys));
   Log(LogLevel::kInfo, "login.ok", {{"user", LogId(user->id)}});

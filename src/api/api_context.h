@@ -34,6 +34,7 @@ namespace interlude::api {
 struct ApiOptions {
   std::string version = "0.0.0";
   int session_idle_minutes = 30;
+  int clinician_idle_minutes = 15;  // clinicians and admins: the lower of the two applies
   int session_absolute_hours = 12;
   int login_max_failures = 5;  // per account
   int login_max_failures_per_address = 20;

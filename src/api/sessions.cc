@@ -1,6 +1,9 @@
 // Session issue, lookup and expiry.
 #include "api/sessions.h"
 
+#include <algorithm>
+
+#include "api/two_factor.h"
 #include "base/ascii.h"
 #include "crypto/tokens.h"
 
@@ -73,7 +76,12 @@ Result<Principal> Authenticate(ApiDeps& deps, const HttpRequest& request) {
   }
   const UnixMillis now = deps.clock.NowMillis();
   const store::SessionRecord& session = found->session;
-  const UnixMillis idle_limit = deps.options.session_idle_minutes * kMinute;
+  // Clinicians and admins, who can read other people's data, are signed out sooner.
+  const int idle_minutes =
+      NeedsSecondFactor(found->user.role)
+          ? std::min(deps.options.session_idle_minutes, deps.options.clinician_idle_minutes)
+          : deps.options.session_idle_minutes;
+  const UnixMillis idle_limit = idle_minutes * kMinute;
   // An account whose key was shredded is being deleted: its sessions are over.
   if (now >= session.expires_at || now - session.last_seen_at > idle_limit ||
       found->user.disabled || found->user.wrapped_key.empty()) {

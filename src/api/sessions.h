@@ -23,7 +23,8 @@ struct NewSession {
 Result<NewSession> BeginSession(ApiDeps& deps, const store::UserRecord& user, bool tls);
 
 // Resolves the caller from the request's bearer token or cookie. Unauthenticated when
-// there is none, it is unknown, expired or idle too long, or the account is disabled or
+// there is none, it is unknown, expired or idle too long (clinicians and admins:
+// clinician_idle_minutes at most), or the account is disabled or
 // being deleted. The origin check is separate: see OriginAllowed. Unavailable when the
 // store is busy.
 Result<Principal> Authenticate(ApiDeps& deps, const HttpRequest& request);

@@ -30,6 +30,12 @@ Result<TwoFactorEnrolment> EnrolTwoFactor(store::Store& store, const ContentVaul
                                           const std::optional<std::string>& fixed_secret_base32 =
                                               std::nullopt);
 
+// Replaces the unused recovery codes of `user_id` with ten new ones, returned to be shown
+// once. NotFound when the user has no second factor; otherwise the store's errors.
+Result<std::vector<std::string>> ReplaceRecoveryCodes(store::Store& store,
+                                                      const ContentVault& vault,
+                                                      const std::string& user_id);
+
 // Checks `code` (6 digits, or a recovery code) for `user` at `now`. OK once per code;
 // Unauthenticated (field "totp") when it is wrong, already used or the user has no second
 // factor.

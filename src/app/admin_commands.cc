@@ -1,7 +1,9 @@
-// `interlude init`, `demo` and `user create|list|disable`.
+// `interlude init`, `demo` and `user create|list|disable|two-factor-reset`.
 #include <iostream>
 
 #include "api/account_service.h"
+#include "api/two_factor.h"
+#include "api/user_json.h"
 #include "app/commands.h"
 #include "app/data_dir.h"
 #include "app/demo_seed.h"
@@ -17,6 +19,21 @@ Result<DataDir> Open(const std::string& dir) { return OpenDataDir(dir, ProcessEn
 
 api::ApiDeps Deps(DataDir& data) {
   return api::ApiDeps{*data.store, SystemClock::Get(), *data.vault, api::ApiOptions{}};
+}
+
+// Enrols `user`'s second factor and prints the authenticator URI and the recovery codes
+// (tests/support/totp.mjs reads this output). Returns the exit code.
+int EnrolAndPrint(DataDir& data, const store::UserRecord& user, const std::string& login) {
+  auto key = data.vault->DataKey(user);
+  if (!key.ok()) return Fail(key.status().message());
+  auto enrolment = api::EnrolTwoFactor(*data.store, *data.vault, user, *key, login,
+                                       SystemClock::Get().NowMillis());
+  if (!enrolment.ok()) return Fail(enrolment.status().message());
+  std::cout << "Two-factor secret (add it to an authenticator app): " << enrolment->otpauth_uri
+            << "\n"
+            << "Recovery codes (each works once; shown only now):\n";
+  for (const std::string& code : enrolment->recovery_codes) std::cout << "  " << code << "\n";
+  return 0;
 }
 
 }  // namespace
@@ -76,7 +93,36 @@ int RunUserCreate(const UserCreateFlags& flags) {
   auto user = api::CreateAccount(deps, spec);
   if (!user.ok()) return Fail(user.status().message());
   std::cout << "Created " << flags.role << " " << user->handle << " (id " << user->id << ")\n";
+  if (api::NeedsSecondFactor(role)) return EnrolAndPrint(*data, *user, flags.login);
   return 0;
+}
+
+int RunUserTwoFactorReset(const std::string& data_dir, const std::string& login) {
+  auto data = Open(data_dir);
+  if (!data.ok()) return Fail(data.status().message());
+  api::ApiDeps deps = Deps(*data);
+  auto user = api::FindAccountByLogin(deps, login);
+  if (!user.ok()) user = data->store->users().FindById(login);
+  if (!user.ok()) return Fail("no account with the e-mail, handle or id " + login);
+  if (!api::NeedsSecondFactor(user->role)) {
+    return Fail("only clinicians and admins use two-factor sign-in; " + user->handle + " is a " +
+                std::string(store::RoleName(user->role)));
+  }
+  auto key = data->vault->DataKey(*user);
+  if (!key.ok()) return Fail(key.status().message());
+  // The authenticator entry is labelled with the e-mail, as at creation.
+  std::string label = user->handle;
+  if (!user->email_sealed.empty()) {
+    auto email = data->vault->Open(*key, api::kEmailTable, user->id, user->id, user->email_sealed);
+    if (email.ok()) label = *email;
+  }
+  // Whoever holds the lost phone must not stay signed in.
+  if (const Status st = data->store->sessions().DeleteForUser(user->id, ""); !st.ok()) {
+    return Fail(st.message());
+  }
+  std::cout << "Reset two-factor sign-in of " << store::RoleName(user->role) << " "
+            << user->handle << " (id " << user->id << "); their sessions have ended\n";
+  return EnrolAndPrint(*data, *user, label);
 }
 
 int RunUserList(const std::string& data_dir) {

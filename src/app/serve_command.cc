@@ -78,6 +78,7 @@ int RunServe(const ServeFlags& flags) {
   api::ApiOptions api_options;
   api_options.version = kVersion;
   api_options.session_idle_minutes = config.session_idle_minutes;
+  api_options.clinician_idle_minutes = config.clinician_idle_minutes;
   api_options.session_absolute_hours = config.session_absolute_hours;
   api_options.login_max_failures = config.login_max_failures;
   api_options.login_max_failures_per_address = config.login_max_failures_per_address;

@@ -30,6 +30,8 @@ constexpr IntKey kIntKeys[] = {
     {"threads", "INTERLUDE_THREADS", &Config::threads, 0, 256},
     {"session_idle_minutes", "INTERLUDE_SESSION_IDLE_MINUTES", &Config::session_idle_minutes, 1,
      24 * 60},
+    {"clinician_idle_minutes", "INTERLUDE_CLINICIAN_IDLE_MINUTES",
+     &Config::clinician_idle_minutes, 1, 24 * 60},
     {"session_absolute_hours", "INTERLUDE_SESSION_ABSOLUTE_HOURS",
      &Config::session_absolute_hours, 1, 24 * 30},
     {"login_max_failures", "INTERLUDE_LOGIN_MAX_FAILURES", &Config::login_max_failures, 1, 1000},

@@ -18,6 +18,7 @@ struct Config {
   std::string web_root;                   // empty: no static files served
   int threads = 0;                        // 0: max(8, 4 x cores)
   int session_idle_minutes = 30;
+  int clinician_idle_minutes = 15;        // clinicians and admins (at most session_idle_minutes)
   int session_absolute_hours = 12;
   int login_max_failures = 5;             // per account, per window
   int login_max_failures_per_address = 20;  // per client address (shared Wi-Fi), per window

@@ -21,7 +21,7 @@ std::string Base32Encode(std::string_view bytes);
 // Decodes base32 written by people or apps: lower case, spaces, dashes and trailing '='
 // are allowed. Returns nullopt on any other character, on a length that cannot come from
 // whole bytes (1, 3 or 6 characters in the last group of eight), or on non-zero padding
-// bits.
+// bits (and when there is nothing to decode).
 std::optional<std::string> Base32Decode(std::string_view text);
 
 // RFC 4226 HOTP: HMAC-SHA1 of the 8-byte big-endian `counter` under `key`, dynamically
@@ -40,6 +40,10 @@ std::string Totp(std::string_view key, std::int64_t unix_seconds, int digits = k
 // six digits or matches none of them.
 std::optional<std::int64_t> VerifyTotp(std::string_view key, std::string_view code,
                                        std::int64_t unix_seconds);
+
+// True when `a` and `b` are equal, in a time that depends only on their lengths (libsodium's
+// sodium_memcmp), for comparing codes and their hashes.
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
 // otpauth://totp/<Issuer>:<account>?secret=<B32>&issuer=<Issuer>&algorithm=SHA1&digits=6&period=30
 // with the label parts and the issuer percent-encoded (RFC 3986 unreserved kept).

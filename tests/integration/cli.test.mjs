@@ -5,8 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, initDataDir, runCli, makeTempDir } from '../support/integration.mjs';
 import { api, assertError, expectStatus, freshAddress } from '../support/api.mjs';
+import { parseEnrolment, totpCode } from '../support/totp.mjs';
 
-const login = (url, l, p) => api(url, 'POST', '/api/v1/auth/login', { body: { login: l, password: p }, localAddress: freshAddress() });
+const parseEnrolmentOrNull = (stdout) => { try { return parseEnrolment(stdout); } catch { return null; } };
+const login = (url, l, p, totp) => api(url, 'POST', '/api/v1/auth/login', { body: { login: l, password: p, ...(totp ? { totp } : {}) }, localAddress: freshAddress() });
 
 test('interlude --help: exit 0 and lists the commands', async () => {
   const r = await runCli(['--help']);
@@ -70,6 +72,8 @@ test('user create / list / disable', { timeout: 120_000 }, async () => {
     assert.equal(c.code, 0, `user create: ${c.stdout}\n${c.stderr}`);
     const createdId = /\bid[ :=]+([A-Za-z0-9_-]{8,})/.exec(c.stdout)?.[1];
     assert.ok(!c.stdout.includes(password) && !c.stderr.includes(password), 'the password is not echoed');
+    const enrolment = parseEnrolment(c.stdout);
+    assert.equal(enrolment.recoveryCodes.length, 10, `ten recovery codes:\n${c.stdout}`);
 
     const dup = await runCli(['user', 'create', '--role', 'clinician', '--login', email, '--password', password, '--data-dir', dir]);
     assert.notEqual(dup.code, 0, 'a duplicate login is refused');
@@ -92,7 +96,7 @@ test('user create / list / disable', { timeout: 120_000 }, async () => {
     let srv = await startServer({ dataDir: dir });
     let token;
     try {
-      const res = await login(srv.url, email, password);
+      const res = await login(srv.url, email, password, totpCode(enrolment.secret));
       const body = expectStatus(res, 200, 'clinician logs in');
       assert.equal(body.user.role, 'clinician');
       assert.equal(body.user.email, email);
@@ -109,7 +113,7 @@ test('user create / list / disable', { timeout: 120_000 }, async () => {
 
     srv = await startServer({ dataDir: dir });
     try {
-      assertError(await login(srv.url, email, password), 401, 'unauthenticated');
+      assertError(await login(srv.url, email, password, enrolment.recoveryCodes[0]), 401, 'unauthenticated');
       assertError(await api(srv.url, 'GET', '/api/v1/me', { token }), 401, 'unauthenticated');
     } finally {
       await srv.stop();
@@ -129,8 +133,12 @@ test('demo --data-dir D: the server starts and the printed demo log-ins work', {
     assert.ok(client, `demo prints "client  <login>  <password>":\n${r.stdout}`);
     const srv = await startServer({ dataDir: dir });
     try {
+      // Clinicians and admins use the second factor: the demo prints its (published) secret.
+      // The next step's code, as the demo's own sign-in may have used this step's.
+      const staffSecret = (parseEnrolmentOrNull(r.stdout) ?? {}).secret;
       for (const who of logins) {
-        const res = await login(srv.url, who.login, who.password);
+        const totp = who.role !== 'client' && staffSecret ? totpCode(staffSecret, Date.now(), 1) : undefined;
+        const res = await login(srv.url, who.login, who.password, totp);
         const body = expectStatus(res, 200, `demo ${who.role} ${who.login} logs in`);
         assert.equal(body.user.role, who.role);
       }

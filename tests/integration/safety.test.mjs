@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, runCli, repoRoot } from '../support/integration.mjs';
 import { api, assertError, expectStatus, anonymous, STRONG_PASSWORD, unique } from '../support/api.mjs';
+import { createStaff, totpCode } from '../support/totp.mjs';
 
 const HIGH = 'I have the pills counted out and I am going to take them tonight.';
 const IDIOM = 'This exam is killing me lol, I could murder a pizza.';
@@ -23,10 +24,8 @@ const numbers = (safety) => safety.resources.map((r) => r.phone ?? r.sms);
 
 async function clinician() {
   const email = `${unique('doc')}@example.org`;
-  const made = await runCli(['user', 'create', '--data-dir', srv.dataDir, '--role', 'clinician',
-    '--login', email, '--password', STRONG_PASSWORD]);
-  assert.equal(made.code, 0, made.stderr);
-  const login = expectStatus(await call('POST', '/api/v1/auth/login', { body: { login: email, password: STRONG_PASSWORD } }), 200);
+  const staff = await createStaff(srv.dataDir, { login: email, password: STRONG_PASSWORD });
+  const login = expectStatus(await call('POST', '/api/v1/auth/login', { body: { login: email, password: STRONG_PASSWORD, totp: totpCode(staff.secret) } }), 200);
   return login.token;
 }
 
@@ -154,9 +153,8 @@ test('SAFE-081: alerts reach a linked clinician only with consent, carry no word
 test('clinic policy off: no alert even with consent', async () => {
   const off = await startServer({ env: { INTERLUDE_CLINICIAN_ALERTS: 'false' } });
   try {
-    const made = await runCli(['user', 'create', '--data-dir', off.dataDir, '--role', 'clinician', '--login', 'off@example.org', '--password', STRONG_PASSWORD]);
-    assert.equal(made.code, 0, made.stderr);
-    const doctor = expectStatus(await api(off.url, 'POST', '/api/v1/auth/login', { body: { login: 'off@example.org', password: STRONG_PASSWORD } }), 200).token;
+    const staff = await createStaff(off.dataDir, { login: 'off@example.org', password: STRONG_PASSWORD });
+    const doctor = expectStatus(await api(off.url, 'POST', '/api/v1/auth/login', { body: { login: 'off@example.org', password: STRONG_PASSWORD, totp: totpCode(staff.secret) } }), 200).token;
     const client = (await anonymous(off.url, { country: 'US' })).token;
     const { code } = expectStatus(await api(off.url, 'POST', '/api/v1/clinician/invitations', { token: doctor }), 201);
     expectStatus(await api(off.url, 'POST', '/api/v1/links', { token: client, body: { code, share: { safety_alerts: true } } }), 201);
@@ -238,7 +236,7 @@ test('a linked clinician reads the safety plan only while it is shared', async (
   const path = `/api/v1/clinician/clients/${clientId}/safety-plan`;
   assertError(await call('GET', path, { token: doctor }), 404, 'not_found');  // not linked
   const l = await link(client, doctor, { mood: true });
-  assertError(await call('GET', path, { token: doctor }), 404, 'not_found');  // linked, not shared
+  assertError(await call('GET', path, { token: doctor }), 403, 'permission_denied');  // linked, not shared
   expectStatus(await call('PATCH', `/api/v1/links/${l.id}`, { token: client, body: { share: { safety_plan: true } } }), 200);
   const seen = expectStatus(await call('GET', path, { token: doctor }), 200).plan;
   assert.deepEqual(seen.steps.people_to_ask, ['Leah 07700 900123']);
@@ -285,9 +283,8 @@ test('the outbound notice says only that an alert is waiting', async () => {
   const url = `http://127.0.0.1:${hook.address().port}/hooks/interlude`;
   const noticed = await startServer({ env: { INTERLUDE_ALERT_WEBHOOK_URL: url, INTERLUDE_PUBLIC_URL: 'https://clinic.example' } });
   try {
-    const made = await runCli(['user', 'create', '--data-dir', noticed.dataDir, '--role', 'clinician', '--login', 'hook@example.org', '--password', STRONG_PASSWORD]);
-    assert.equal(made.code, 0, made.stderr);
-    const doctor = expectStatus(await api(noticed.url, 'POST', '/api/v1/auth/login', { body: { login: 'hook@example.org', password: STRONG_PASSWORD } }), 200).token;
+    const staff = await createStaff(noticed.dataDir, { login: 'hook@example.org', password: STRONG_PASSWORD });
+    const doctor = expectStatus(await api(noticed.url, 'POST', '/api/v1/auth/login', { body: { login: 'hook@example.org', password: STRONG_PASSWORD, totp: totpCode(staff.secret) } }), 200).token;
     const client = (await anonymous(noticed.url, { country: 'US' })).token;
     const { code } = expectStatus(await api(noticed.url, 'POST', '/api/v1/clinician/invitations', { token: doctor }), 201);
     expectStatus(await api(noticed.url, 'POST', '/api/v1/links', { token: client, body: { code, share: { safety_alerts: true } } }), 201);
