@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "api/assessment_json.h"
+#include "api/client_reads.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
 #include "api/write_safety.h"
@@ -207,25 +208,40 @@ Result<Reply> HandleCreateAssessment(ApiDeps& deps, RequestContext& ctx) {
   return RawJsonReply(201, "{\"assessment\":" + json + SafetyResponseMember(deps, caller, ws) + "}");
 }
 
-Result<Reply> HandleListAssessments(ApiDeps& deps, RequestContext& ctx) {
+Result<AssessmentFilter> ParseAssessmentFilter(ApiDeps& deps, const RequestContext& ctx) {
+  AssessmentFilter filter;
   ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 100, 20));
-  std::string instrument;
+  filter.limit = static_cast<int>(limit);
   if (const auto it = ctx.request.query.find("instrument"); it != ctx.request.query.end() && !it->second.empty()) {
     ASSIGN_OR_RETURN(const care::Instrument* in, FindInstrument(deps, it->second));
-    instrument = in->id;
+    filter.instrument = in->id;
   }
+  return filter;
+}
+
+Result<std::string> AssessmentListJson(ApiDeps& deps, const std::string& user_id,
+                                       const crypto::SecretKey& key,
+                                       const AssessmentFilter& filter) {
+  const std::string& instrument = filter.instrument;
   store::ListQuery q;
-  q.limit = instrument.empty() ? static_cast<int>(limit) : 0;
-  ASSIGN_OR_RETURN(const auto rows, Assessments(deps).List(ctx.caller().user.id, q));
+  q.limit = instrument.empty() ? filter.limit : 0;
+  ASSIGN_OR_RETURN(const auto rows, Assessments(deps).List(user_id, q));
   std::string out = "{\"assessments\":[";
   std::int64_t n = 0;
   for (const store::SealedRecord& r : rows) {
     if (!instrument.empty() && r.kind != instrument) continue;
-    if (n == limit) break;
+    if (n == filter.limit) break;
     if (n++ > 0) out.push_back(',');
-    RETURN_IF_ERROR(AppendAssessmentJson(deps.vault, ctx.caller().data_key, r, out));
+    RETURN_IF_ERROR(AppendAssessmentJson(deps.vault, key, r, out));
   }
   out += "]}";
+  return out;
+}
+
+Result<Reply> HandleListAssessments(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(const AssessmentFilter filter, ParseAssessmentFilter(deps, ctx));
+  ASSIGN_OR_RETURN(std::string out, AssessmentListJson(deps, ctx.caller().user.id,
+                                                       ctx.caller().data_key, filter));
   return RawJsonReply(200, std::move(out));
 }
 

@@ -1,6 +1,7 @@
 // Mood check-in endpoints: create, list by time range, delete.
 #include "api/analysis_attach.h"
 #include "api/checkin_content.h"
+#include "api/client_reads.h"
 #include "api/handlers.h"
 #include "api/reflection_step.h"
 #include "api/write_safety.h"
@@ -54,7 +55,7 @@ Result<Reply> HandleCreateCheckin(ApiDeps& deps, RequestContext& ctx) {
                                "}");
 }
 
-Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {
+Result<store::ListQuery> ParseCheckinQuery(const RequestContext& ctx) {
   store::ListQuery q;
   ASSIGN_OR_RETURN(const auto from, QueryTime(ctx, "from"));
   ASSIGN_OR_RETURN(const auto to, QueryTime(ctx, "to"));
@@ -63,14 +64,26 @@ Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {
   if (from && to && *from > *to) return InvalidArgument("from must not be after to", "from");
   ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 1000, 100));
   q.limit = static_cast<int>(limit);
-  ASSIGN_OR_RETURN(const auto rows, Checkins(deps).List(ctx.caller().user.id, q));
+  return q;
+}
+
+Result<std::string> CheckinListJson(ApiDeps& deps, const std::string& user_id,
+                                    const crypto::SecretKey& key, const store::ListQuery& query) {
+  ASSIGN_OR_RETURN(const auto rows, Checkins(deps).List(user_id, query));
   std::string out = "{\"checkins\":[";
   out.reserve(rows.size() * 320);
   for (size_t i = 0; i < rows.size(); ++i) {
     if (i > 0) out.push_back(',');
-    RETURN_IF_ERROR(AppendCheckinJson(deps.vault, ctx.caller().data_key, rows[i], out));
+    RETURN_IF_ERROR(AppendCheckinJson(deps.vault, key, rows[i], out));
   }
   out += "]}";
+  return out;
+}
+
+Result<Reply> HandleListCheckins(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(const store::ListQuery q, ParseCheckinQuery(ctx));
+  ASSIGN_OR_RETURN(std::string out,
+                   CheckinListJson(deps, ctx.caller().user.id, ctx.caller().data_key, q));
   return RawJsonReply(200, std::move(out));
 }
 

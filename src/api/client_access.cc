@@ -78,7 +78,7 @@ Status RecordAccess(ApiDeps& deps, const RequestContext& ctx, const std::string&
   return OkStatus();
 }
 
-Result<std::int64_t> VerifyAuditChain(store::Store& store, const ContentVault& vault) {
+Result<AuditChainHead> VerifyAuditChain(store::Store& store, const ContentVault& vault) {
   std::int64_t expected_seq = 1;
   std::string prev_hash;
   const Status st = store.audit().Scan([&](const store::AuditRecord& line) -> Status {
@@ -100,7 +100,7 @@ Result<std::int64_t> VerifyAuditChain(store::Store& store, const ContentVault& v
     return OkStatus();
   });
   RETURN_IF_ERROR(st);
-  return expected_seq - 1;
+  return AuditChainHead{expected_seq - 1, prev_hash};
 }
 
 }  // namespace interlude::api

@@ -57,9 +57,16 @@ Status RecordAccess(ApiDeps& deps, const RequestContext& ctx, const std::string&
 // `line.prev_hash`: over every field but `hash`.
 std::string AuditLineHash(const ContentVault& vault, const store::AuditRecord& line);
 
-// Re-computes the whole chain. Returns how many lines are intact; DataLoss naming the
-// first broken line (its sequence number and what is wrong) when any line was edited,
+// What an intact chain ends with: an operator who keeps `last_hash` elsewhere can later tell
+// a removed tail (which the chain alone cannot show) from an intact log.
+struct AuditChainHead {
+  std::int64_t records = 0;
+  std::string last_hash;  // "" when the log is empty
+};
+
+// Re-computes the whole chain. Returns its head when every line is intact; DataLoss naming
+// the first broken line (its sequence number and what is wrong) when any line was edited,
 // removed or inserted.
-Result<std::int64_t> VerifyAuditChain(store::Store& store, const ContentVault& vault);
+Result<AuditChainHead> VerifyAuditChain(store::Store& store, const ContentVault& vault);
 
 }  // namespace interlude::api

@@ -8,6 +8,7 @@
 #include <array>
 #include <mutex>
 
+#include "api/client_reads.h"
 #include "api/exercise_support.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
@@ -60,8 +61,8 @@ Json ConversationJson(const store::SealedRecord& r, const Json& content) {
           {"messages", content.value("messages", Json::array())}};
 }
 
-Result<Json> OpenConversation(ApiDeps& deps, const Principal& caller, const store::SealedRecord& r) {
-  ASSIGN_OR_RETURN(Json content, OpenRecordJson(deps.vault, caller.data_key, kTable, r, NoClearMembers));
+Result<Json> OpenConversation(ApiDeps& deps, const crypto::SecretKey& key, const store::SealedRecord& r) {
+  ASSIGN_OR_RETURN(Json content, OpenRecordJson(deps.vault, key, kTable, r, NoClearMembers));
   if (!content.is_object() || !content.contains("messages") || !content["messages"].is_array()) {
     return DataLoss("this conversation could not be read");
   }
@@ -143,7 +144,7 @@ Result<Reply> HandleListConversations(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const auto rows, Conversations(deps).List(ctx.caller().user.id, q));
   Json items = Json::array();
   for (const store::SealedRecord& r : rows) {
-    auto content = OpenConversation(deps, ctx.caller(), r);
+    auto content = OpenConversation(deps, ctx.caller().data_key, r);
     if (!content.ok()) continue;  // a damaged row never hides the rest
     items.push_back({{"id", r.id},
                      {"created_at", FormatIso8601(r.created_at)},
@@ -155,10 +156,27 @@ Result<Reply> HandleListConversations(ApiDeps& deps, RequestContext& ctx) {
   return JsonReply(200, {{"items", std::move(items)}});
 }
 
+Result<Json> SharedConversationSummaries(ApiDeps& deps, const std::string& user_id,
+                                         const crypto::SecretKey& key) {
+  store::ListQuery all;
+  all.limit = 0;
+  ASSIGN_OR_RETURN(const auto rows, Conversations(deps).List(user_id, all));
+  Json out = Json::array();
+  for (const store::SealedRecord& r : rows) {
+    auto content = OpenConversation(deps, key, r);
+    if (!content.ok()) continue;  // a damaged row never hides the rest
+    if (!content->value("share_summary", false)) continue;
+    out.push_back({{"id", r.id},
+                   {"summary", content->value("summary", "")},
+                   {"updated_at", FormatIso8601(r.updated_at)}});
+  }
+  return out;
+}
+
 Result<Reply> HandleGetConversation(ApiDeps& deps, RequestContext& ctx) {
   ASSIGN_OR_RETURN(const store::SealedRecord r,
                    Conversations(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
-  ASSIGN_OR_RETURN(const Json content, OpenConversation(deps, ctx.caller(), r));
+  ASSIGN_OR_RETURN(const Json content, OpenConversation(deps, ctx.caller().data_key, r));
   return JsonReply(200, ConversationJson(r, content));
 }
 
@@ -175,7 +193,7 @@ Result<Reply> HandlePostMessage(ApiDeps& deps, RequestContext& ctx) {
   const std::string& id = ctx.params.at("id");
   std::lock_guard<std::mutex> lock(LockFor(id));
   ASSIGN_OR_RETURN(store::SealedRecord r, Conversations(deps).Get(caller.user.id, id));
-  ASSIGN_OR_RETURN(Json content, OpenConversation(deps, caller, r));
+  ASSIGN_OR_RETURN(Json content, OpenConversation(deps, caller.data_key, r));
   Json& messages = content["messages"];
   if (messages.size() + 2 > kMaxMessages) {
     return FailedPrecondition("this conversation is full; start a new one");
@@ -247,7 +265,7 @@ Result<Reply> HandlePatchConversation(ApiDeps& deps, RequestContext& ctx) {
   const std::string& id = ctx.params.at("id");
   std::lock_guard<std::mutex> lock(LockFor(id));
   ASSIGN_OR_RETURN(store::SealedRecord r, Conversations(deps).Get(ctx.caller().user.id, id));
-  ASSIGN_OR_RETURN(Json content, OpenConversation(deps, ctx.caller(), r));
+  ASSIGN_OR_RETURN(Json content, OpenConversation(deps, ctx.caller().data_key, r));
   if (share) content["share_summary"] = *share;
   r.updated_at = deps.clock.NowMillis();
   RETURN_IF_ERROR(Save(deps, ctx.caller(), content, r, /*insert=*/false));

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <string_view>
 
 #include "api/record_json.h"
 #include "base/ascii.h"
@@ -10,6 +12,8 @@
 
 namespace interlude::api {
 namespace {
+
+constexpr char kTable[] = "entries";
 
 constexpr std::array<const char*, 5> kKinds = {"free", "gratitude", "thought_record",
                                                "session_prep", "after_session"};
@@ -66,6 +70,23 @@ void ClearMembers(const store::SealedRecord& r, std::string& out) {
   AppendJsonMember(out, "updated_at", FormatIso8601(r.updated_at));
 }
 
+// The top-level `shared` member of a sealed entry's plaintext, or nullopt when it has none
+// (entries written before sharing existed). The plaintext is our own compact JSON
+// (nlohmann's dump): a quote inside a string is escaped, so the bytes "shared": can only be
+// a key, and no other object in an entry (fields, analysis, safety) has that key.
+std::optional<bool> SharedMember(std::string_view plain) {
+  constexpr std::string_view kKey = "\"shared\":";
+  const size_t at = plain.find(kKey);
+  if (at == std::string_view::npos) return std::nullopt;
+  return plain.substr(at + kKey.size(), 4) == "true";
+}
+
+// Adds "shared":false to an entry's plaintext object that has no `shared`.
+void AddSharedFalse(std::string& plain) {
+  if (plain.size() < 2 || plain.back() != '}') return;  // SpliceRecordJson reports it
+  plain.insert(plain.size() - 1, plain.size() > 2 ? ",\"shared\":false" : "\"shared\":false");
+}
+
 }  // namespace
 
 Result<EntryInput> ParseEntryInput(const Json& body) {
@@ -74,6 +95,7 @@ Result<EntryInput> ParseEntryInput(const Json& body) {
   ASSIGN_OR_RETURN(const auto text, reader.OptionalString("text", kMaxEntryTextChars));
   ASSIGN_OR_RETURN(const auto title, reader.OptionalString("title", kMaxEntryTitleChars));
   ASSIGN_OR_RETURN(const Json* fields, reader.OptionalObject("fields"));
+  ASSIGN_OR_RETURN(const auto shared, reader.OptionalBool("shared"));
   RETURN_IF_ERROR(reader.Finish());
 
   EntryInput input;
@@ -93,23 +115,44 @@ Result<EntryInput> ParseEntryInput(const Json& body) {
   }
   input.content = Json{{"title", title ? Json(*title) : Json(nullptr)},
                        {"text", text.value_or("")},
-                       {"fields", std::move(fields_out)}};
+                       {"fields", std::move(fields_out)},
+                       {"shared", shared.value_or(false)}};
   return input;
 }
 
 Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record, std::string& out) {
-  return AppendRecordJson(vault, key, "entries", record, ClearMembers, out);
+  ASSIGN_OR_RETURN(std::string plain, vault.Open(key, kTable, record.id, record.user_id, record.body));
+  if (!SharedMember(plain)) AddSharedFalse(plain);
+  return SpliceRecordJson(record, ClearMembers, plain, out);
+}
+
+Result<bool> AppendEntryJsonIfShared(const ContentVault& vault, const crypto::SecretKey& key,
+                                     const store::SealedRecord& record, std::string& out) {
+  ASSIGN_OR_RETURN(const std::string plain,
+                   vault.Open(key, kTable, record.id, record.user_id, record.body));
+  if (SharedMember(plain) != true) return false;
+  RETURN_IF_ERROR(SpliceRecordJson(record, ClearMembers, plain, out));
+  return true;
 }
 
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record) {
-  return OpenRecordJson(vault, key, "entries", record, ClearMembers);
+  ASSIGN_OR_RETURN(Json entry, OpenRecordJson(vault, key, kTable, record, ClearMembers));
+  if (!entry.contains("shared")) entry["shared"] = false;
+  return entry;
+}
+
+Result<Json> OpenEntryContent(const ContentVault& vault, const crypto::SecretKey& key,
+                              const store::SealedRecord& record) {
+  ASSIGN_OR_RETURN(Json content, OpenRecordJson(vault, key, kTable, record, NoClearMembers));
+  if (!content.contains("shared")) content["shared"] = false;
+  return content;
 }
 
 std::string SealEntry(const ContentVault& vault, const crypto::SecretKey& key,
                       const Json& content, store::SealedRecord& record) {
-  return SealRecordJson(vault, key, "entries", ClearMembers, content, record);
+  return SealRecordJson(vault, key, kTable, ClearMembers, content, record);
 }
 
 }  // namespace interlude::api

@@ -1,6 +1,9 @@
 // Journal entries: validation of the request body per kind, and the sealed form.
 //
-// The sealed body is the JSON {title, text, fields}; kind and times stay in clear.
+// The sealed body is the JSON {title, text, fields, shared} (with the engine's `analysis`
+// and the safety layer's `safety` once written); kind and times stay in clear. `shared`
+// (default false) says whether a linked clinician who is shared `entries` may read it;
+// entries written before it existed have none, and read as not shared.
 //
 // Thread-safety: pure functions.
 #pragma once
@@ -22,17 +25,28 @@ struct EntryInput {
   Json content;  // {title, text, fields}
 };
 
-// Validates {text, title?, kind?, fields?}. InvalidArgument names the field at fault
-// ("fields.mood_before" for a nested one).
+// Validates {text, title?, kind?, fields?, shared?}. InvalidArgument names the field at
+// fault ("fields.mood_before" for a nested one).
 Result<EntryInput> ParseEntryInput(const Json& body);
 
 // Appends the API form of a stored entry to `out` (the fast path for lists).
 Status AppendEntryJson(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record, std::string& out);
 
-// The API form {id, kind, title, text, fields, created_at, updated_at} of a stored entry.
+// Appends the API form of a stored entry to `out` when it is marked shared. Returns whether
+// it did. DataLoss when the entry does not open.
+Result<bool> AppendEntryJsonIfShared(const ContentVault& vault, const crypto::SecretKey& key,
+                                     const store::SealedRecord& record, std::string& out);
+
+// The API form {id, kind, title, text, fields, shared, created_at, updated_at, ...} of a
+// stored entry.
 Result<Json> OpenEntry(const ContentVault& vault, const crypto::SecretKey& key,
                        const store::SealedRecord& record);
+
+// The sealed content alone ({title, text, fields, shared, analysis?, safety?}), to change
+// and seal again. DataLoss when it does not open.
+Result<Json> OpenEntryContent(const ContentVault& vault, const crypto::SecretKey& key,
+                              const store::SealedRecord& record);
 
 // Seals `content` into `record.body` (record id, user id, kind and times must be set) and
 // returns the record's API form, built from the plaintext rather than decrypted again.

@@ -36,5 +36,41 @@ TEST(EntryContentTest, SealedEntryOpensOnlyInItsRow) {
   EXPECT_EQ(OpenEntry(vault, key.key, r).status().code(), StatusCode::kDataLoss);
 }
 
+TEST(EntryContentTest, SharedDefaultsToFalseAndMustBeABoolean) {
+  EXPECT_EQ(ParseEntryInput(Json{{"text", "x"}})->content["shared"], false);
+  EXPECT_EQ(ParseEntryInput(Json{{"text", "x"}, {"shared", true}})->content["shared"], true);
+  EXPECT_EQ(ParseEntryInput(Json{{"text", "x"}, {"shared", "yes"}}).status().field(), "shared");
+}
+
+TEST(EntryContentTest, SharedIsReadFromTheEntryNotFromItsWords) {
+  const ContentVault vault(crypto::SecretKey::Random());
+  const auto key = vault.CreateDataKey("u1");
+  store::SealedRecord r{"e1", "u1", "free", 1, 1, 2, ""};
+  // An entry written before sharing existed has no `shared`: it reads as not shared.
+  SealEntry(vault, key.key, Json{{"title", nullptr}, {"text", "hi"}, {"fields", Json::object()}}, r);
+  std::string out;
+  ASSERT_TRUE(AppendEntryJson(vault, key.key, r, out).ok());
+  EXPECT_EQ(Json::parse(out)["shared"], false);
+  EXPECT_EQ(OpenEntry(vault, key.key, r)->at("shared"), false);
+  std::string only_shared;
+  EXPECT_FALSE(*AppendEntryJsonIfShared(vault, key.key, r, only_shared));
+  EXPECT_TRUE(only_shared.empty());
+  // Words that look like the member do not share the entry.
+  auto words = ParseEntryInput(Json{{"text", "{\"shared\":true}"}, {"title", "\"shared\":true"}});
+  ASSERT_TRUE(words.ok());
+  SealEntry(vault, key.key, words->content, r);
+  EXPECT_FALSE(*AppendEntryJsonIfShared(vault, key.key, r, only_shared));
+  out.clear();
+  ASSERT_TRUE(AppendEntryJson(vault, key.key, r, out).ok());
+  EXPECT_EQ(Json::parse(out)["shared"], false);
+  EXPECT_EQ(Json::parse(out)["text"], "{\"shared\":true}");
+  // A shared entry is appended, whole.
+  words->content["shared"] = true;
+  SealEntry(vault, key.key, words->content, r);
+  EXPECT_TRUE(*AppendEntryJsonIfShared(vault, key.key, r, only_shared));
+  EXPECT_EQ(Json::parse(only_shared)["id"], "e1");
+  EXPECT_EQ(Json::parse(only_shared)["shared"], true);
+}
+
 }  // namespace
 }  // namespace interlude::api

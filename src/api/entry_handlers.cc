@@ -1,7 +1,9 @@
-// Journal entry endpoints: create, list (newest first, cursor paging), get, replace, delete.
+// Journal entry endpoints: create, list (newest first, cursor paging), get, replace, share
+// (PATCH), delete.
 #include <cstdlib>
 
 #include "api/analysis_attach.h"
+#include "api/client_reads.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
@@ -68,26 +70,75 @@ Result<Reply> HandleCreateEntry(ApiDeps& deps, RequestContext& ctx) {
                                "}");
 }
 
-Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
-  store::ListQuery q;
+Result<EntryPage> ParseEntryPage(const RequestContext& ctx) {
+  EntryPage page;
   ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 100, 20));
-  q.limit = static_cast<int>(limit);
+  page.limit = static_cast<int>(limit);
   if (const auto it = ctx.request.query.find("before"); it != ctx.request.query.end()) {
-    ASSIGN_OR_RETURN(q.before, DecodeCursor(it->second));
+    ASSIGN_OR_RETURN(page.before, DecodeCursor(it->second));
   }
-  // Ask for one more than the page to know whether another page follows.
-  ++q.limit;
-  ASSIGN_OR_RETURN(auto rows, Entries(deps).List(ctx.caller().user.id, q));
-  const bool more = rows.size() > static_cast<size_t>(limit);
-  if (more) rows.pop_back();
+  return page;
+}
+
+Result<std::string> EntryPageJson(ApiDeps& deps, const std::string& user_id,
+                                  const crypto::SecretKey& key, const EntryPage& page,
+                                  bool shared_only) {
+  const size_t limit = static_cast<size_t>(page.limit);
   std::string out = "{\"entries\":[";
-  for (size_t i = 0; i < rows.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    RETURN_IF_ERROR(AppendEntryJson(deps.vault, ctx.caller().data_key, rows[i], out));
+  if (!shared_only) {
+    // Ask for one more than the page to know whether another page follows.
+    store::ListQuery q;
+    q.limit = page.limit + 1;
+    q.before = page.before;
+    ASSIGN_OR_RETURN(auto rows, Entries(deps).List(user_id, q));
+    const bool more = rows.size() > limit;
+    if (more) rows.pop_back();
+    for (size_t i = 0; i < rows.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      RETURN_IF_ERROR(AppendEntryJson(deps.vault, key, rows[i], out));
+    }
+    out += "],\"next_before\":";
+    out += more ? JsonString(EncodeCursor(rows.back())) : "null";
+    out += "}";
+    return out;
+  }
+  // Only shared entries: read batches of rows, keeping the shared ones, until the page and
+  // one more are found (then another page follows) or the rows run out. The cursor is the
+  // last entry returned: the unshared ones after it are skipped again on the next page.
+  constexpr int kBatch = 100;
+  store::ListQuery q;
+  q.limit = kBatch;
+  q.before = page.before;
+  size_t found = 0;
+  bool more = false;
+  std::optional<store::SealedRecord> last;
+  while (!more) {
+    ASSIGN_OR_RETURN(const auto rows, Entries(deps).List(user_id, q));
+    for (const store::SealedRecord& r : rows) {
+      std::string one;
+      ASSIGN_OR_RETURN(const bool shared, AppendEntryJsonIfShared(deps.vault, key, r, one));
+      if (!shared) continue;
+      if (found == limit) {
+        more = true;
+        break;
+      }
+      if (found++ > 0) out.push_back(',');
+      out += one;
+      last = r;
+    }
+    if (rows.size() < static_cast<size_t>(kBatch)) break;
+    q.before = store::Cursor{rows.back().sort_at, rows.back().id};
   }
   out += "],\"next_before\":";
-  out += more ? JsonString(EncodeCursor(rows.back())) : "null";
+  out += more ? JsonString(EncodeCursor(*last)) : "null";
   out += "}";
+  return out;
+}
+
+Result<Reply> HandleListEntries(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(const EntryPage page, ParseEntryPage(ctx));
+  ASSIGN_OR_RETURN(std::string out, EntryPageJson(deps, ctx.caller().user.id,
+                                                  ctx.caller().data_key, page, false));
   return RawJsonReply(200, std::move(out));
 }
 
@@ -128,7 +179,23 @@ Result<Reply> HandleDeleteEntry(ApiDeps& deps, RequestContext& ctx) {
   return NoContent();
 }
 
-// SCAFFOLD (H2): PATCH {shared}.
-Result<Reply> HandlePatchEntry(ApiDeps&, RequestContext&) { return Internal("not built yet"); }
+// Only `shared` changes: the words, their analysis, safety tier and updated_at stay as
+// they were (the safety history dates an item by when its words were written, and
+// sharing is not writing), and there is no reflection.
+Result<Reply> HandlePatchEntry(ApiDeps& deps, RequestContext& ctx) {
+  ObjectReader reader(ctx.body);
+  ASSIGN_OR_RETURN(const auto shared, reader.OptionalBool("shared"));
+  RETURN_IF_ERROR(reader.Finish());
+  if (!shared) return InvalidArgument("shared is required (true or false)", "shared");
+  ASSIGN_OR_RETURN(store::SealedRecord r,
+                   Entries(deps).Get(ctx.caller().user.id, ctx.params.at("id")));
+  ASSIGN_OR_RETURN(Json content, OpenEntryContent(deps.vault, ctx.caller().data_key, r));
+  content["shared"] = *shared;
+  const std::string json = SealEntry(deps.vault, ctx.caller().data_key, content, r);
+  RETURN_IF_ERROR(Entries(deps).Replace(r));
+  Log(LogLevel::kInfo, "entry.sharing_changed",
+      {{"user", LogId(r.user_id)}, {"entry", LogId(r.id)}, {"shared", *shared ? 1 : 0}});
+  return RawJsonReply(200, "{\"entry\":" + json + "}");
+}
 
 }  // namespace interlude::api

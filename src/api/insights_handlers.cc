@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/checkin_content.h"
+#include "api/client_reads.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
 #include "base/log.h"
@@ -26,17 +27,17 @@ Result<std::optional<care::RangeBound>> QueryBound(const RequestContext& ctx, co
   return std::optional<care::RangeBound>(care::RangeBound{*t, date_only});
 }
 
-Status AddCheckins(ApiDeps& deps, const RequestContext& ctx, const care::FetchWindow& window,
-                   care::MoodData& data) {
+Status AddCheckins(ApiDeps& deps, const std::string& user_id, const crypto::SecretKey& key,
+                   const care::FetchWindow& window, care::MoodData& data) {
   store::ListQuery q;
   q.from = window.from;
   q.to = window.to;
   q.limit = 0;  // the whole window: at most ~3 years
   ASSIGN_OR_RETURN(const auto rows,
-                   deps.store.records(store::Collection::kCheckins).List(ctx.caller().user.id, q));
+                   deps.store.records(store::Collection::kCheckins).List(user_id, q));
   data.Reserve(rows.size(), 0);
   for (const store::SealedRecord& r : rows) {
-    ASSIGN_OR_RETURN(const Json c, OpenCheckin(deps.vault, ctx.caller().data_key, r));
+    ASSIGN_OR_RETURN(const Json c, OpenCheckin(deps.vault, key, r));
     const int valence = c.value("valence", 0);
     const int energy = c.value("energy", 0);
     const int tz = c.value("tz_offset_min", 0);
@@ -52,16 +53,17 @@ Status AddCheckins(ApiDeps& deps, const RequestContext& ctx, const care::FetchWi
   return OkStatus();
 }
 
-Status AddEntries(ApiDeps& deps, const RequestContext& ctx, const care::FetchWindow& window,
-                  care::MoodData& data) {
+Status AddEntries(ApiDeps& deps, const std::string& user_id, const crypto::SecretKey& key,
+                  const care::FetchWindow& window, bool shared_only, care::MoodData& data) {
   store::ListQuery q;
   q.from = window.from;
   q.to = window.to;
   q.limit = 0;
   ASSIGN_OR_RETURN(const auto rows,
-                   deps.store.records(store::Collection::kEntries).List(ctx.caller().user.id, q));
+                   deps.store.records(store::Collection::kEntries).List(user_id, q));
   for (const store::SealedRecord& r : rows) {
-    ASSIGN_OR_RETURN(const Json e, OpenEntry(deps.vault, ctx.caller().data_key, r));
+    ASSIGN_OR_RETURN(const Json e, OpenEntry(deps.vault, key, r));
+    if (shared_only && !e.value("shared", false)) continue;
     RETURN_IF_ERROR(data.AddEntry(r.sort_at, std::nullopt));  // entries carry no offset
     const auto analysis = e.find("analysis");
     if (analysis == e.end() || !analysis->is_object()) continue;
@@ -78,7 +80,7 @@ Status AddEntries(ApiDeps& deps, const RequestContext& ctx, const care::FetchWin
 
 }  // namespace
 
-Result<Reply> HandleInsights(ApiDeps& deps, RequestContext& ctx) {
+Result<care::InsightsRequest> ParseInsightsRequest(ApiDeps& deps, const RequestContext& ctx) {
   care::InsightsRequest req;
   req.now = deps.clock.NowMillis();
   ASSIGN_OR_RETURN(req.from, QueryBound(ctx, "from"));
@@ -94,14 +96,36 @@ Result<Reply> HandleInsights(ApiDeps& deps, RequestContext& ctx) {
                                std::to_string(care::kMaxRangeDays) + " days)",
                            "from");
   }
-  const care::FetchWindow window = care::WindowToFetch(req);
+  return req;
+}
+
+Result<care::MoodData> LoadMoodData(ApiDeps& deps, const std::string& user_id,
+                                    const crypto::SecretKey& key, const care::FetchWindow& window,
+                                    EntryFilter entries) {
   care::MoodData data;
-  RETURN_IF_ERROR(AddCheckins(deps, ctx, window, data));
-  RETURN_IF_ERROR(AddEntries(deps, ctx, window, data));
-  ASSIGN_OR_RETURN(std::string json, care::BuildInsightsJson(data, req));
+  RETURN_IF_ERROR(AddCheckins(deps, user_id, key, window, data));
+  if (entries != EntryFilter::kNone) {
+    RETURN_IF_ERROR(
+        AddEntries(deps, user_id, key, window, entries == EntryFilter::kSharedOnly, data));
+  }
+  return data;
+}
+
+Result<std::string> InsightsJsonFor(ApiDeps& deps, const std::string& user_id,
+                                    const crypto::SecretKey& key,
+                                    const care::InsightsRequest& request, EntryFilter entries) {
+  ASSIGN_OR_RETURN(const care::MoodData data,
+                   LoadMoodData(deps, user_id, key, care::WindowToFetch(request), entries));
+  ASSIGN_OR_RETURN(std::string json, care::BuildInsightsJson(data, request));
   Log(LogLevel::kInfo, "insights.read",
-      {{"user", LogId(ctx.caller().user.id)},
-       {"checkins", static_cast<std::uint64_t>(data.checkins().size())}});
+      {{"user", LogId(user_id)}, {"checkins", static_cast<std::uint64_t>(data.checkins().size())}});
+  return json;
+}
+
+Result<Reply> HandleInsights(ApiDeps& deps, RequestContext& ctx) {
+  ASSIGN_OR_RETURN(const care::InsightsRequest req, ParseInsightsRequest(deps, ctx));
+  ASSIGN_OR_RETURN(std::string json, InsightsJsonFor(deps, ctx.caller().user.id,
+                                                     ctx.caller().data_key, req, EntryFilter::kAll));
   return RawJsonReply(200, std::move(json));
 }
 

@@ -3,7 +3,10 @@
 // at once). Clinicians list and acknowledge the safety alerts of clients who share them.
 // The caseload and client views come with the clinician side (docs/api.md).
 #include <array>
+#include <set>
 
+#include "api/client_access.h"
+#include "api/client_reads.h"
 #include "api/handlers.h"
 #include "base/log.h"
 #include "base/random.h"
@@ -62,6 +65,8 @@ std::string_view SourceName(store::Collection c) {
   return "entry";
 }
 
+}  // namespace
+
 Result<Json> AlertJson(ApiDeps& deps, const store::AlertRecord& a) {
   ASSIGN_OR_RETURN(const store::UserRecord client, deps.store.users().FindById(a.user_id));
   Json reasons = Json::array();
@@ -93,7 +98,18 @@ Result<Json> AlertJson(ApiDeps& deps, const store::AlertRecord& a) {
               {"acknowledged_by", std::move(acknowledged_by)}};
 }
 
-}  // namespace
+Result<AlertFilter> ParseAlertFilter(const RequestContext& ctx) {
+  AlertFilter filter;
+  if (const auto it = ctx.request.query.find("status"); it != ctx.request.query.end()) {
+    if (it->second != "open" && it->second != "all") {
+      return InvalidArgument("status must be open or all", "status");
+    }
+    filter.open_only = it->second == "open";
+  }
+  ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 500, 100));
+  filter.limit = static_cast<int>(limit);
+  return filter;
+}
 
 Status RequireRole(const RequestContext& ctx, store::Role role) {
   if (ctx.caller().user.role == role) return OkStatus();
@@ -178,16 +194,15 @@ Result<Reply> HandleDeleteLink(ApiDeps& deps, RequestContext& ctx) {
 
 Result<Reply> HandleClinicianAlerts(ApiDeps& deps, RequestContext& ctx) {
   RETURN_IF_ERROR(RequireRole(ctx, store::Role::kClinician));
-  bool open_only = false;
-  if (const auto it = ctx.request.query.find("status"); it != ctx.request.query.end()) {
-    if (it->second != "open" && it->second != "all") {
-      return InvalidArgument("status must be open or all", "status");
-    }
-    open_only = it->second == "open";
-  }
-  ASSIGN_OR_RETURN(const std::int64_t limit, QueryInt(ctx, "limit", 1, 500, 100));
+  ASSIGN_OR_RETURN(const AlertFilter filter, ParseAlertFilter(ctx));
   ASSIGN_OR_RETURN(const auto alerts, deps.store.safety().AlertsForClinician(
-                                          ctx.caller().user.id, open_only, static_cast<int>(limit)));
+                                          ctx.caller().user.id, filter.open_only, filter.limit));
+  // Each client whose alerts are listed sees one "alerts" line in their access log.
+  std::set<std::string> clients;
+  for (const store::AlertRecord& a : alerts) clients.insert(a.user_id);
+  for (const std::string& client_id : clients) {
+    RETURN_IF_ERROR(RecordAccess(deps, ctx, client_id, "alerts"));
+  }
   Json out = Json::array();
   for (const store::AlertRecord& a : alerts) {
     ASSIGN_OR_RETURN(Json one, AlertJson(deps, a));
@@ -208,6 +223,8 @@ Result<Reply> HandleAcknowledgeAlert(ApiDeps& deps, RequestContext& ctx) {
   const auto it = std::find_if(visible.begin(), visible.end(),
                                [&](const store::AlertRecord& a) { return a.id == id; });
   if (it == visible.end()) return NotFound("no such alert");
+  // Acknowledging reads the alert of this client: it goes in their access log.
+  RETURN_IF_ERROR(RecordAccess(deps, ctx, it->user_id, "alerts", "acknowledge"));
   RETURN_IF_ERROR(deps.store.safety().AcknowledgeAlert(id, ctx.caller().user.id, deps.clock.NowMillis()));
   Log(LogLevel::kInfo, "safety.alert_acknowledged",
       {{"alert", LogId(id)}, {"clinician", LogId(ctx.caller().user.id)}});

@@ -2,6 +2,7 @@
 // past results) and the safety plan. See docs/api.md "Safety" and docs/safety.md.
 #include <algorithm>
 
+#include "api/client_access.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
 #include "api/user_json.h"
@@ -162,19 +163,13 @@ Result<Reply> HandleGetSafetyPlan(ApiDeps& deps, RequestContext& ctx) {
 // A linked clinician reads a client's plan only while the client shares `safety_plan`
 // (NotFound otherwise, so client ids reveal nothing).
 Result<Reply> HandleClinicianSafetyPlan(ApiDeps& deps, RequestContext& ctx) {
-  RETURN_IF_ERROR(RequireRole(ctx, store::Role::kClinician));
-  const std::string& client_id = ctx.params.at("id");
-  ASSIGN_OR_RETURN(const auto links, deps.store.links().ForClinician(ctx.caller().user.id));
-  const bool shared = std::any_of(links.begin(), links.end(), [&](const store::LinkRecord& l) {
-    const Json share = Json::parse(l.share_json, nullptr, /*allow_exceptions=*/false);
-    return l.client_id == client_id && share.is_object() && share.value("safety_plan", false);
-  });
-  if (!shared) return NotFound("no such client");
-  ASSIGN_OR_RETURN(const store::UserRecord client, deps.store.users().FindById(client_id));
-  ASSIGN_OR_RETURN(const crypto::SecretKey key, deps.vault.DataKey(client));
+  ASSIGN_OR_RETURN(const ClientAccess access, ResolveClient(deps, ctx, ctx.params.at("id")));
+  RETURN_IF_ERROR(RequireShare(access, kShareSafetyPlan));
+  ASSIGN_OR_RETURN(const crypto::SecretKey key, ClientDataKey(deps, access));
+  RETURN_IF_ERROR(RecordAccess(deps, ctx, access.client.id, "safety_plan"));
   Log(LogLevel::kInfo, "safety_plan.read_by_clinician",
-      {{"clinician", LogId(ctx.caller().user.id)}, {"client", LogId(client_id)}});
-  return PlanReply(deps, client_id, key);
+      {{"clinician", LogId(ctx.caller().user.id)}, {"client", LogId(access.client.id)}});
+  return PlanReply(deps, access.client.id, key);
 }
 
 Result<Reply> HandlePutSafetyPlan(ApiDeps& deps, RequestContext& ctx) {

@@ -2,6 +2,7 @@
 // FHIR R4 export of completed questionnaires. See docs/api.md "Questionnaires" and
 // docs/care.md.
 #include "api/assessment_json.h"
+#include "api/client_reads.h"
 #include "api/handlers.h"
 #include "base/log.h"
 #include "base/time_format.h"
@@ -37,16 +38,32 @@ std::optional<UnixMillis> NextSession(const Json& settings) {
 Json TimeOrNull(std::optional<UnixMillis> t) { return t ? Json(FormatIso8601(*t)) : Json(nullptr); }
 
 Result<Reply> ScheduleReply(ApiDeps& deps, const Principal& caller) {
+  ASSIGN_OR_RETURN(const Schedule computed, ComputeSchedule(deps, caller.user));
+  Json schedule = Json::array();
+  for (const ScheduleRow& row : computed.rows) {
+    schedule.push_back({{"instrument", row.instrument},
+                        {"frequency", row.frequency},
+                        {"last_completed_at", TimeOrNull(row.last_completed_at)},
+                        {"due_at", TimeOrNull(row.due_at)},
+                        {"state", row.state}});
+  }
+  return JsonReply(200, Json{{"schedule", std::move(schedule)},
+                             {"next_session_at", TimeOrNull(computed.next_session_at)}});
+}
+
+}  // namespace
+
+Result<Schedule> ComputeSchedule(ApiDeps& deps, const store::UserRecord& user) {
   RETURN_IF_ERROR(RequireInstruments(deps));
-  const Json settings = Settings(caller.user);
-  const std::optional<UnixMillis> next_session = NextSession(settings);
+  const Json settings = Settings(user);
+  Schedule out;
+  out.next_session_at = NextSession(settings);
   store::ListQuery all;
   all.limit = 0;
   // Only the clear kind and time are read: no questionnaire is opened to plan the next.
   ASSIGN_OR_RETURN(const auto rows,
-                   deps.store.records(store::Collection::kAssessments).List(caller.user.id, all));
+                   deps.store.records(store::Collection::kAssessments).List(user.id, all));
   const UnixMillis now = deps.clock.NowMillis();
-  Json schedule = Json::array();
   for (const care::Instrument& in : deps.instruments->all()) {
     std::optional<UnixMillis> last;
     for (const store::SealedRecord& r : rows) {
@@ -56,17 +73,11 @@ Result<Reply> ScheduleReply(ApiDeps& deps, const Principal& caller) {
       }
     }
     const care::Frequency f = FrequencyOf(settings, in.id);
-    const care::Due due = care::ComputeDue(f, last, next_session, caller.user.created_at, now);
-    schedule.push_back({{"instrument", in.id},
-                        {"frequency", care::FrequencyName(f)},
-                        {"last_completed_at", TimeOrNull(last)},
-                        {"due_at", TimeOrNull(due.due_at)},
-                        {"state", due.state}});
+    const care::Due due = care::ComputeDue(f, last, out.next_session_at, user.created_at, now);
+    out.rows.push_back({in.id, std::string(care::FrequencyName(f)), last, due.due_at, due.state});
   }
-  return JsonReply(200, Json{{"schedule", std::move(schedule)}, {"next_session_at", TimeOrNull(next_session)}});
+  return out;
 }
-
-}  // namespace
 
 Result<Reply> HandleGetSchedule(ApiDeps& deps, RequestContext& ctx) {
   return ScheduleReply(deps, ctx.caller());

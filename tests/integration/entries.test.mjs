@@ -25,7 +25,7 @@ function checkAnalysis(a) {
 }
 
 function checkEntry(e, want) {
-  assert.deepEqual(Object.keys(e).sort(), ['analysis', 'created_at', 'fields', 'id', 'kind', 'text', 'title', 'updated_at']);
+  assert.deepEqual(Object.keys(e).sort(), ['analysis', 'created_at', 'fields', 'id', 'kind', 'shared', 'text', 'title', 'updated_at']);
   checkAnalysis(e.analysis);
   assert.equal(typeof e.id, 'string');
   assert.ok(e.id.length > 0);
