@@ -1,6 +1,9 @@
 // The caller's own account: profile, settings, password, export and deletion.
+#include <algorithm>
+
 #include "api/account_service.h"
 #include "api/assessment_json.h"
+#include "api/assignment_store.h"
 #include "api/checkin_content.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
@@ -165,6 +168,12 @@ Result<Reply> HandleExport(ApiDeps& deps, RequestContext& ctx) {
     out += "\":";
     RETURN_IF_ERROR(AppendAll(deps, caller, collection, out, unreadable));
   }
+  // Homework in its API form (the clinician named), as the client's own list shows it.
+  ASSIGN_OR_RETURN(const auto assignments, ListAssignmentJson(deps, caller.user, caller.data_key));
+  out += ",\"assignments\":" + Json(assignments).dump();
+  ASSIGN_OR_RETURN(const std::int64_t stored,
+                   deps.store.records(store::Collection::kAssignments).Count(caller.user.id));
+  unreadable += std::max<std::int64_t>(0, stored - static_cast<std::int64_t>(assignments.size()));
   out += ",\"unreadable_items\":" + std::to_string(unreadable) + "}";
   Log(LogLevel::kInfo, "account.exported",
       {{"user", LogId(caller.user.id)}, {"bytes", static_cast<std::uint64_t>(out.size())},

@@ -31,6 +31,9 @@ struct UserCreateFlags {
 int RunUserCreate(const UserCreateFlags& flags);
 int RunUserList(const std::string& data_dir);
 int RunUserDisable(const std::string& data_dir, const std::string& login, bool disable);
+// `interlude user two-factor-reset LOGIN`: a clinician or admin who lost their authenticator
+// gets a new secret and new recovery codes (printed as by `user create`); their sessions end.
+int RunUserTwoFactorReset(const std::string& data_dir, const std::string& login);
 
 struct AnalyzeFlags {
   std::optional<std::string> text;  // else stdin
@@ -62,6 +65,11 @@ int RunAlertsList(const std::string& data_dir, bool open_only);
 // `interlude safety check-text`: runs the safe-messaging checker over each stdin line and
 // prints one line per violation (line number, rule, category); exit code 1 when any.
 int RunSafetyCheckText(const std::string& data_root);
+
+// `interlude audit verify`: re-computes the access log's hash chain. Prints "audit log
+// intact: N records" (exit 0), or the first broken record ("the audit log is broken at
+// record K: ...", exit 1).
+int RunAuditVerify(const std::string& data_dir);
 
 // Prints "interlude: <message>" to stderr and returns 1.
 int Fail(const std::string& message);

@@ -21,16 +21,16 @@ constexpr std::array<E, 5> kMayaEarly = {{
 constexpr std::array<E, 5> kMayaMiddle = {{
     {"free", "", "went for a walk by the canal after work. didn't fix anything but my head felt a bit quieter 🌿"},
     {"gratitude", "", "", R"({"items":["jess checking in","the canal at sunset","soup"]})"},
-    {"free", "", "therapy homework: did the activity schedule. managed 3 of 5 things which is more than last week"},
+    {"free", "", "therapy homework: did the activity schedule. managed 3 of 5 things which is more than last week", "{}", true},
     {"free", "", "met jess for coffee. was nervous beforehand but it was actually nice to laugh"},
-    {"session_prep", "", "", R"({"want_to_discuss":"why mornings are still so hard","since_last_session":"did the walks most days, skipped the journaling twice","questions":"is it normal to feel guilty on good days?"})"},
+    {"session_prep", "", "", R"({"want_to_discuss":"why mornings are still so hard","since_last_session":"did the walks most days, skipped the journaling twice","questions":"is it normal to feel guilty on good days?"})", true},
 }};
 constexpr std::array<E, 5> kMayaLate = {{
     {"free", "", "good week!! walked 4 days out of 7 and slept way better. feeling more like me"},
     {"gratitude", "", "", R"({"items":["slept 8 hours","lunch with the team","finished my book"]})"},
     {"free", "", "presentation at work went fine. i was anxious but i prepared and it was ok 😊"},
     {"free", "", "noticed i'm looking forward to the weekend again. haven't felt that in months"},
-    {"after_session", "", "", R"({"takeaways":"progress isn't a straight line and that's ok","homework":"keep the walks, add one social thing a week","feelings":"lighter than when i came in"})"},
+    {"after_session", "", "", R"({"takeaways":"progress isn't a straight line and that's ok","homework":"keep the walks, add one social thing a week","feelings":"lighter than when i came in"})", true},
 }};
 
 // Daniel: worsening. Terse, clipped sentences.
@@ -42,16 +42,16 @@ constexpr std::array<E, 4> kDanielEarly = {{
     {"free", "", "Slept ok. Work ok."},
 }};
 constexpr std::array<E, 4> kDanielMiddle = {{
-    {"free", "", "Bad day. Fight with Sam."},
+    {"free", "", "Bad day. Fight with Sam.", "{}", true},
     {"free", "", "Skipped gym. Too tired."},
     {"free", "", "Boss on my case again. Stayed late."},
-    {"free", "", "Couple of beers to switch off. Slept badly."},
+    {"free", "", "Couple of beers to switch off. Slept badly.", "{}", true},
 }};
 constexpr std::array<E, 4> kDanielLate = {{
-    {"free", "", "Can't sleep. Again."},
-    {"free", "", "Sam stayed at her sister's. Quiet flat."},
+    {"free", "", "Can't sleep. Again.", "{}", true},
+    {"free", "", "Sam stayed at her sister's. Quiet flat.", "{}", true},
     {"free", "", "Nothing feels worth it lately."},
-    {"session_prep", "", "", R"({"want_to_discuss":"Sleep. Sam.","since_last_session":"Worse.","questions":""})"},
+    {"session_prep", "", "", R"({"want_to_discuss":"Sleep. Sam.","since_last_session":"Worse.","questions":""})", true},
 }};
 
 // Priya: rumination loop. The same worry about her manager, entry after entry.

@@ -17,6 +17,7 @@ struct DemoEntry {
   std::string_view title;
   std::string_view text;
   std::string_view fields_json = "{}";  // the kind's structured fields, as JSON
+  bool shared = false;  // marked for a linked clinician (who sees it only if shared `entries`)
 };
 
 struct Persona {
@@ -42,5 +43,9 @@ std::span<const Persona> DemoPersonas();
 inline constexpr std::string_view kDemoPassword = "demo-river-stone-2026";
 inline constexpr std::string_view kDemoClinicianEmail = "dr.rivera@demo.interlude.example";
 inline constexpr std::string_view kDemoClinicName = "Riverside Counselling (demo)";
+// The demo clinician's second factor: a FIXED, published TOTP secret so that anyone trying
+// the demo can add it to an authenticator app (or compute codes with oathtool). Never use a
+// fixed secret for a real account.
+inline constexpr std::string_view kDemoTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 }  // namespace interlude::app

@@ -4,17 +4,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 #include <random>
 #include <tuple>
 
 #include "api/account_service.h"
 #include "api/api.h"
+#include "api/two_factor.h"
 #include "api/vocabulary.h"
 #include "app/demo_personas.h"
 #include "mirror/mirror.h"
 #include "base/random.h"
 #include "base/time_format.h"
+#include "crypto/totp.h"
 
 namespace interlude::app {
 namespace {
@@ -24,6 +27,8 @@ constexpr UnixMillis kDay = 86400000;
 constexpr UnixMillis kMinute = 60000;
 constexpr char kSeededMeta[] = "demo_seeded";
 constexpr int kQuestionnaireDays = 14;  // PHQ-9 and GAD-7 fortnightly
+constexpr UnixMillis kHour = 60 * kMinute;
+constexpr char kTotpIssuer[] = "Interlude";  // as api::EnrolTwoFactor labels it
 
 using Json = nlohmann::json;
 
@@ -73,7 +78,8 @@ class Seeder {
     spec.password = std::string(kDemoPassword);
     spec.country = "GB";
     ASSIGN_OR_RETURN(const store::UserRecord user, api::CreateAccount(deps, spec));
-    (void)user;
+    users_.emplace(p.name, user);
+    emails_.emplace(p.name, p.email);
     ASSIGN_OR_RETURN(token_, Login(p.email));
 
     std::mt19937 rng(seed);
@@ -186,23 +192,102 @@ class Seeder {
     spec.email = std::string(kDemoClinicianEmail);
     spec.password = std::string(kDemoPassword);
     spec.clinic_id = clinic.id;
-    return api::CreateAccount(deps, spec).status();
+    ASSIGN_OR_RETURN(clinician_, api::CreateAccount(deps, spec));
+    // A real second factor, with the demo's published secret (so the printed URI works).
+    ASSIGN_OR_RETURN(const crypto::SecretKey key, vault_.DataKey(clinician_));
+    return api::EnrolTwoFactor(store_, vault_, clinician_, key, std::string(kDemoClinicianEmail),
+                               clock_.NowMillis(), std::string(kDemoTotpSecret))
+        .status();
   }
 
-  // The worsening client links to the clinician (sharing mood, questionnaires, the safety
-  // plan and safety alerts), makes a safety plan, and in the last days writes words that
-  // raise the tier to high: the clinician's demo shows an open alert.
-  Status SeedSafety(const Persona& p) {
+  // The clinician's caseload: Maya links two months ago (mood, questionnaires, goals and
+  // homework; not her entries), Daniel a month ago (everything, entries included), Priya a
+  // month ago (mood only). The clinician signs in once, with the TOTP code of that moment.
+  Status SeedLinks() {
+    clock_.Set(now_ - 60 * kDay);
+    ASSIGN_OR_RETURN(clinician_token_, Login(kDemoClinicianEmail));
+    RETURN_IF_ERROR(LinkTo("Maya", {{"mood", true}, {"assessments", true}, {"goals", true}}));
     clock_.Set(now_ - 30 * kDay);
-    ASSIGN_OR_RETURN(token_, Login(kDemoClinicianEmail));
-    ASSIGN_OR_RETURN(const Json invitation, Call("POST", "/api/v1/clinician/invitations", Json::object()));
-    ASSIGN_OR_RETURN(token_, Login(p.email));
-    RETURN_IF_ERROR(Call("POST", "/api/v1/links",
-                         Json{{"code", invitation.at("code")},
-                              {"share", {{"mood", true}, {"assessments", true},
-                                         {"safety_plan", true}, {"safety_alerts", true}}}})
-                        .status());
+    RETURN_IF_ERROR(LinkTo("Daniel", {{"mood", true}, {"assessments", true}, {"goals", true},
+                                      {"safety_plan", true}, {"conversations", true},
+                                      {"entries", true}, {"safety_alerts", true}}));
+    clock_.Set(now_ - 30 * kDay + 3 * kHour);
+    return LinkTo("Priya", {{"mood", true}});
+  }
+
+  // Weekly therapy sessions with Daniel (the next in 2 days) and Maya (the next in 3), the
+  // homework set at them (some done, some open, one of Daniel's overdue), and what Daniel
+  // wrote he wants to talk about next time.
+  Status SeedCare() {
+    const UnixMillis today = now_ / kDay * kDay;
+    RETURN_IF_ERROR(WeeklySessions("Daniel", today + 2 * kDay + 10 * kHour, 4, now_ - 30 * kDay));
+    RETURN_IF_ERROR(WeeklySessions("Maya", today + 3 * kDay + 15 * kHour, 8, now_ - 60 * kDay));
+
+    const mirror::Exercise* breathing = mirror_ != nullptr ? FirstOfKind("breathing") : nullptr;
+    const mirror::Exercise* grounding = mirror_ != nullptr ? FirstOfKind("grounding") : nullptr;
+    // Daniel: a sleep diary (done), a list for a talk with Sam (overdue), a grounding
+    // exercise, a prompt and the PHQ-9 before the next session (open).
+    RETURN_IF_ERROR(Assign("Daniel", now_ - 19 * kDay,
+                           {{"kind", "custom"}, {"title", "Keep a sleep diary"},
+                            {"instructions", "Bed time, wake time, and how rested you felt. Every night this week."}},
+                           -12, now_ - 13 * kDay, "Most nights. Bed after 1 most of them."));
+    RETURN_IF_ERROR(Assign("Daniel", now_ - 12 * kDay,
+                           {{"kind", "custom"}, {"title", "Three things to say to Sam"},
+                            {"instructions", "Write them down before you talk. Not the whole conversation: three things."}},
+                           -5, 0, ""));
+    if (grounding != nullptr) {
+      RETURN_IF_ERROR(Assign("Daniel", now_ - 5 * kDay,
+                             {{"kind", "exercise"}, {"ref", grounding->id},
+                              {"instructions", "When the evening starts to slide."}},
+                             4, 0, ""));
+    }
+    RETURN_IF_ERROR(Assign("Daniel", now_ - 5 * kDay,
+                           {{"kind", "prompt"},
+                            {"instructions", "What does a good evening look like for you now? Write a few lines."}},
+                           2, 0, ""));
+    if (questionnaires_) {
+      RETURN_IF_ERROR(Assign("Daniel", now_ - 5 * kDay, {{"kind", "questionnaire"}, {"ref", "phq9"}},
+                             1, 0, ""));
+    }
+    // Maya: breathing before meetings and the GAD-7 (done), a social step and a prompt (open).
+    if (breathing != nullptr) {
+      RETURN_IF_ERROR(Assign("Maya", now_ - 26 * kDay,
+                             {{"kind", "exercise"}, {"ref", breathing->id},
+                              {"instructions", "Before the Monday planning meeting."}},
+                             -19, now_ - 20 * kDay, "helped before the monday meeting"));
+    }
+    if (questionnaires_) {
+      RETURN_IF_ERROR(Assign("Maya", now_ - 12 * kDay, {{"kind", "questionnaire"}, {"ref", "gad7"}},
+                             -5, (now_ / kDay - 5) * kDay + 20 * kHour, ""));
+    }
+    RETURN_IF_ERROR(Assign("Maya", now_ - 4 * kDay,
+                           {{"kind", "custom"}, {"title", "One social thing this week"},
+                            {"instructions", "Something small with someone: a coffee, a call, a walk."}},
+                           2, 0, ""));
+    RETURN_IF_ERROR(Assign("Maya", now_ - 4 * kDay,
+                           {{"kind", "prompt"}, {"title", "Better days"},
+                            {"instructions", "What was different on the days that went better?"}},
+                           3, 0, ""));
+
+    // Daniel's agenda for the next session, shared with the clinician.
+    ASSIGN_OR_RETURN(token_, Login(emails_.at("Daniel")));
+    clock_.Set(now_ - 3 * kDay);
+    return Call("POST", "/api/v1/entries",
+                Json{{"kind", "session_prep"},
+                     {"text", ""},
+                     {"fields", {{"want_to_discuss", "Sleep. Sam. Whether the drinking is a problem."},
+                                 {"since_last_session", "Sleep diary done. Didn't write the list for Sam."},
+                                 {"questions", "Is it normal to feel this flat?"}}},
+                     {"shared", true}})
+        .status();
+  }
+
+  // The worsening client (linked, sharing everything: SeedLinks) makes a safety plan, and
+  // in the last days writes words that raise the tier to high: the clinician's demo shows
+  // an open alert.
+  Status SeedSafety(const Persona& p) {
     clock_.Set(now_ - 21 * kDay);
+    ASSIGN_OR_RETURN(token_, Login(p.email));
     RETURN_IF_ERROR(Call("PUT", "/api/v1/safety-plan", Json{
         {"steps", {{"warning_signs", {"Not answering texts", "Staying in bed past noon", "Thinking everyone is better off without me"}},
                    {"coping_strategies", {"Cold water on my face", "Walk to the river and back", "Put the football on"}},
@@ -227,7 +312,52 @@ class Seeder {
     api::ApiOptions o;
     o.session_idle_minutes = 366 * 24 * 60;  // the clock walks through 90 days
     o.session_absolute_hours = 366 * 24;
+    o.clinician_idle_minutes = o.session_idle_minutes;
     return o;
+  }
+
+  // The clinician invites; the persona accepts, sharing `share`.
+  Status LinkTo(std::string_view name, const Json& share) {
+    token_ = clinician_token_;
+    ASSIGN_OR_RETURN(const Json invitation,
+                     Call("POST", "/api/v1/clinician/invitations", Json::object()));
+    ASSIGN_OR_RETURN(token_, Login(emails_.at(std::string(name))));
+    return Call("POST", "/api/v1/links", Json{{"code", invitation.at("code")}, {"share", share}})
+        .status();
+  }
+
+  // Sessions a week apart: `past` before `next`, then `next` and the one after it.
+  Status WeeklySessions(std::string_view name, UnixMillis next, int past, UnixMillis recorded_at) {
+    for (int k = -past; k <= 1; ++k) {
+      store::ClinicalSessionRecord s;
+      s.id = NewId();
+      s.clinician_id = clinician_.id;
+      s.client_id = users_.at(std::string(name)).id;
+      s.starts_at = next + k * 7 * kDay;
+      s.created_at = std::max(recorded_at, s.starts_at - 7 * kDay);
+      RETURN_IF_ERROR(store_.clinical_sessions().Insert(s));
+    }
+    return OkStatus();
+  }
+
+  // The clinician sets `body` for `name` at `at`, due `due_day` days from today (negative:
+  // before); the client marks it done at `done_at` (0: still open) with `note`.
+  Status Assign(std::string_view name, UnixMillis at, Json body, int due_day,
+                UnixMillis done_at, std::string_view note) {
+    const store::UserRecord& client = users_.at(std::string(name));
+    clock_.Set(at);
+    token_ = clinician_token_;
+    body["due"] = FormatIso8601((now_ / kDay + due_day) * kDay).substr(0, 10);
+    ASSIGN_OR_RETURN(const Json created,
+                     Call("POST", "/api/v1/clinician/clients/" + client.id + "/assignments", body));
+    if (done_at == 0) return OkStatus();
+    clock_.Set(done_at);
+    ASSIGN_OR_RETURN(token_, Login(emails_.at(std::string(name))));
+    Json patch = {{"done", true}};
+    if (!note.empty()) patch["note"] = note;
+    return Call("PATCH",
+                "/api/v1/assignments/" + created.at("assignment").at("id").get<std::string>(), patch)
+        .status();
   }
 
   Result<Json> Call(const std::string& method, const std::string& path, const Json& body) {
@@ -243,10 +373,16 @@ class Seeder {
     return Json::parse(r.body);
   }
 
-  Result<std::string> Login(std::string_view email) {
+  // Signs in by e-mail; the clinician with the TOTP code of the clock's moment.
+  Result<std::string> Login(std::string_view login) {
     token_.clear();
-    ASSIGN_OR_RETURN(const Json r, Call("POST", "/api/v1/auth/login",
-                                        Json{{"login", email}, {"password", kDemoPassword}}));
+    Json body = {{"login", login}, {"password", kDemoPassword}};
+    if (login == kDemoClinicianEmail) {
+      const auto secret = crypto::Base32Decode(kDemoTotpSecret);
+      if (!secret) return Internal("the demo's two-factor secret is not base32");
+      body["totp"] = crypto::Totp(*secret, clock_.NowMillis() / 1000);
+    }
+    ASSIGN_OR_RETURN(const Json r, Call("POST", "/api/v1/auth/login", body));
     return r.at("token").get<std::string>();
   }
 
@@ -291,6 +427,7 @@ class Seeder {
     Json body = {{"kind", entry.kind}, {"text", entry.text},
                  {"fields", Json::parse(entry.fields_json)}};
     if (!entry.title.empty()) body["title"] = entry.title;
+    if (entry.shared) body["shared"] = true;
     return Call("POST", "/api/v1/entries", body).status();
   }
 
@@ -300,6 +437,10 @@ class Seeder {
   ManualClock clock_;
   api::Api api_;
   std::string token_;
+  std::string clinician_token_;
+  store::UserRecord clinician_;
+  std::map<std::string, store::UserRecord, std::less<>> users_;  // by persona name
+  std::map<std::string, std::string_view, std::less<>> emails_;
   bool questionnaires_ = false;
   const mirror::Mirror* mirror_ = nullptr;
 
@@ -313,7 +454,10 @@ class Seeder {
 
 void PrintLogins(std::ostream& out) {
   out << "Demo log-ins (password for all: " << kDemoPassword << ")\n";
-  out << "  clinician  " << kDemoClinicianEmail << "  " << kDemoPassword << "\n";
+  out << "  clinician  " << kDemoClinicianEmail << "  " << kDemoPassword
+      << "  (two-factor: the 6-digit code for the secret below)\n";
+  out << "    TOTP secret  " << kDemoTotpSecret << "  (published: demo only)\n";
+  out << "    " << crypto::OtpauthUri(kTotpIssuer, kDemoClinicianEmail, kDemoTotpSecret) << "\n";
   static constexpr const char* kCourse[] = {"improving", "worsening", "rumination loop",
                                             "flat", "erratic", "sparse"};
   for (const Persona& p : DemoPersonas()) {
@@ -338,16 +482,20 @@ Status SeedDemo(store::Store& store, const api::ContentVault& vault, UnixMillis 
   RETURN_IF_ERROR(seeder.SeedClinician());
   std::uint32_t seed = 20261128;
   for (const Persona& p : DemoPersonas()) RETURN_IF_ERROR(seeder.SeedPersona(p, seed++));
+  RETURN_IF_ERROR(seeder.SeedLinks());
   for (const Persona& p : DemoPersonas()) {
     if (p.course == MoodCourse::kWorsening) RETURN_IF_ERROR(seeder.SeedSafety(p));
     if (p.course == MoodCourse::kImproving) RETURN_IF_ERROR(seeder.SeedMirror(p));
   }
+  RETURN_IF_ERROR(seeder.SeedCare());
   RETURN_IF_ERROR(store.meta().Put(kSeededMeta, std::to_string(now)));
   out << "Seeded a clinic, a clinician and " << DemoPersonas().size()
       << " clients with 90 days of check-ins, journal entries"
       << (instruments != nullptr ? " and fortnightly PHQ-9 and GAD-7" : "")
-      << "; Daniel is linked to the "
-         "clinician, has a safety plan and an open safety alert"
+      << ". Linked to the clinician: Daniel (shares everything; a safety plan, an open safety "
+         "alert, shared entries and an agenda for the next session), Maya (mood, "
+         "questionnaires and homework, not her entries) and Priya (mood only); Daniel and Maya "
+         "have weekly sessions and homework (some done, some open, one overdue)"
       << (mirror != nullptr ? "; Maya has a companion conversation, an activity plan and "
                               "exercise answers"
                             : "")

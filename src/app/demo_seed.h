@@ -23,8 +23,13 @@ namespace interlude::app {
 // Seeds once; a second run only prints the log-ins again. `now` anchors the 90 days.
 // Writes the log-ins to `out`.
 // `analyzer` and `safety` (may be null) read and assess the demo entries as they would a
-// person's. One client (Daniel, whose mood worsens) is linked to the clinician, shares
-// safety alerts, has a safety plan and, in the last days, writes what raises an alert.
+// person's. The clinician has a real second factor with the published secret
+// kDemoTotpSecret (demo_personas.h; the output prints it and its otpauth:// URI). Three
+// clients are linked to the clinician: Daniel (whose mood worsens) shares everything, has a
+// safety plan, in the last days writes what raises an alert, marks entries shared and
+// writes what he wants to discuss next session; Maya shares mood, questionnaires and
+// homework but not entries; Priya only her mood. Daniel and Maya have weekly therapy
+// sessions (Daniel's next in two days) and homework, some done, some open, one overdue.
 // With `instruments`, every client also answers the PHQ-9 and GAD-7 fortnightly, scored
 // from their mood over the two weeks before (item 9 always 0: the demo raises no alert
 // from a questionnaire). With `mirror`, entries get reflections as they would live, and one

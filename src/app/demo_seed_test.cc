@@ -3,12 +3,16 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <numeric>
 #include <sstream>
 
 #include "api/checkin_content.h"
+#include "api/entry_content.h"
 #include "app/data_dir.h"
 #include "app/demo_personas.h"
+#include "base/time_format.h"
+#include "crypto/totp.h"
 #include "testing/temp_dir.h"
 #include "text/case_file.h"
 
@@ -95,6 +99,34 @@ class DemoSeedTest : public ::testing::Test {
     return out;
   }
 
+  // The user whose e-mail starts with `email_prefix` (the clinician's too), with their key.
+  std::pair<store::UserRecord, crypto::SecretKey> UserOf(const std::string& email_prefix) {
+    const auto users = data_.store->users().List();
+    for (const store::UserRecord& u : *users) {
+      auto key = data_.vault->DataKey(u);
+      if (!key.ok()) continue;
+      auto email = data_.vault->Open(*key, "users.email", u.id, u.id, u.email_sealed);
+      if (email.ok() && email->rfind(email_prefix, 0) == 0) return {u, *key};
+    }
+    ADD_FAILURE() << "no user " << email_prefix;
+    return {};
+  }
+
+  // One client's homework, opened with their key.
+  std::vector<nlohmann::json> AssignmentsOf(const std::string& email_prefix) {
+    const auto [user, key] = UserOf(email_prefix);
+    store::ListQuery all;
+    all.limit = 0;
+    std::vector<nlohmann::json> out;
+    const auto rows = data_.store->records(store::Collection::kAssignments).List(user.id, all);
+    for (const auto& r : *rows) {
+      auto body = data_.vault->Open(key, "assignments", r.id, user.id, r.body);
+      EXPECT_TRUE(body.ok()) << "an assignment does not open with the client's key";
+      if (body.ok()) out.push_back(nlohmann::json::parse(*body));
+    }
+    return out;
+  }
+
   testing::TempDir tmp_;
   std::string dir_;
   DataDir data_;
@@ -140,6 +172,103 @@ TEST_F(DemoSeedTest, SixCoursesThatCanBeToldApart) {
   EXPECT_GT(swing(elena.first_month), 1.0);
   EXPECT_GT(swing(elena.first_month), 3 * swing(tom.first_month));
   EXPECT_NE(output_.find("client  maya@demo.interlude.example  demo-river-stone-2026"), std::string::npos);
+}
+
+// The clinician signs in with a real second factor whose secret is the published one, and
+// the output says how.
+TEST_F(DemoSeedTest, TheClinicianHasTheDocumentedSecondFactor) {
+  const auto [clinician, key] = UserOf("dr.rivera@");
+  ASSERT_EQ(clinician.role, store::Role::kClinician);
+  auto factor = data_.store->two_factor().Get(clinician.id);
+  ASSERT_TRUE(factor.ok()) << factor.status().ToString();
+  auto secret = data_.vault->Open(key, "two_factor", clinician.id, clinician.id, factor->secret_sealed);
+  ASSERT_TRUE(secret.ok());
+  EXPECT_EQ(crypto::Base32Encode(*secret), kDemoTotpSecret);
+  EXPECT_GT(factor->last_step, 0) << "the demo signed the clinician in with a code";
+  EXPECT_LT(factor->last_step, crypto::TotpStep(kNow / 1000)) << "a code of now stays usable";
+  EXPECT_NE(output_.find(std::string("TOTP secret  ") + std::string(kDemoTotpSecret)), std::string::npos);
+  EXPECT_NE(output_.find("otpauth://totp/Interlude:dr.rivera%40demo.interlude.example?secret=" +
+                         std::string(kDemoTotpSecret)),
+            std::string::npos)
+      << output_;
+}
+
+// Daniel shares everything, Maya all but her entries, Priya only her mood; Daniel and Maya
+// have weekly sessions, past and upcoming (Daniel's next in two days).
+TEST_F(DemoSeedTest, LinksAndSessions) {
+  const auto [clinician, key] = UserOf("dr.rivera@");
+  const auto links = data_.store->links().ForClinician(clinician.id);
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 3u);
+  std::map<std::string, nlohmann::json> share;
+  for (const auto& l : *links) share[l.client_id] = nlohmann::json::parse(l.share_json);
+  const auto daniel = UserOf("daniel@").first;
+  const auto maya = UserOf("maya@").first;
+  const auto priya = UserOf("priya@").first;
+  EXPECT_EQ(share[daniel.id].value("entries", false), true);
+  EXPECT_EQ(share[daniel.id].value("goals", false), true);
+  EXPECT_EQ(share[maya.id].value("entries", false), false);
+  EXPECT_EQ(share[maya.id].value("goals", false), true);
+  EXPECT_EQ(share[priya.id].value("mood", false), true);
+  EXPECT_EQ(share[priya.id].value("goals", false), false);
+
+  const auto sessions = data_.store->clinical_sessions().ForPair(clinician.id, daniel.id);
+  ASSERT_TRUE(sessions.ok());
+  std::vector<UnixMillis> upcoming;
+  size_t past = 0;
+  for (const auto& s : *sessions) {
+    if (s.starts_at > kNow) upcoming.push_back(s.starts_at);
+    else ++past;
+  }
+  EXPECT_GE(past, 3u);
+  ASSERT_FALSE(upcoming.empty());
+  EXPECT_GT(upcoming.front(), kNow + kDay);
+  EXPECT_LE(upcoming.front(), kNow + 3 * kDay);
+  EXPECT_FALSE(data_.store->clinical_sessions().ForPair(clinician.id, maya.id)->empty());
+  EXPECT_TRUE(data_.store->clinical_sessions().ForPair(clinician.id, priya.id)->empty());
+
+  // Daniel marked entries shared, an agenda for the next session among them.
+  const auto [d, d_key] = UserOf("daniel@");
+  store::ListQuery all;
+  all.limit = 0;
+  size_t shared = 0;
+  bool agenda = false;
+  const auto entries = data_.store->records(store::Collection::kEntries).List(d.id, all);
+  for (const auto& r : *entries) {
+    const auto entry = api::OpenEntry(*data_.vault, d_key, r);
+    ASSERT_TRUE(entry.ok());
+    if (!entry->value("shared", false)) continue;
+    ++shared;
+    if (r.kind == "session_prep" && r.sort_at > kNow - 5 * kDay) {
+      agenda = !entry->at("fields").value("want_to_discuss", "").empty();
+    }
+  }
+  EXPECT_GE(shared, 3u);
+  EXPECT_TRUE(agenda);
+}
+
+// Homework for Daniel and Maya, sealed under each one's key: some done, some open, one of
+// Daniel's overdue.
+TEST_F(DemoSeedTest, HomeworkDoneOpenAndOverdue) {
+  const std::string today = FormatIso8601(kNow).substr(0, 10);
+  for (const std::string who : {"daniel@", "maya@"}) {
+    const auto items = AssignmentsOf(who);
+    ASSERT_GE(items.size(), 3u) << who;
+    size_t done = 0;
+    size_t open = 0;
+    for (const auto& a : items) {
+      (a.at("done_at").is_null() ? open : done) += 1;
+      EXPECT_FALSE(a.at("title").get<std::string>().empty());
+    }
+    EXPECT_GE(done, 1u) << who;
+    EXPECT_GE(open, 1u) << who;
+  }
+  size_t overdue = 0;
+  for (const auto& a : AssignmentsOf("daniel@")) {
+    if (a.at("done_at").is_null() && a.at("due").get<std::string>() < today) ++overdue;
+  }
+  EXPECT_EQ(overdue, 1u);
+  EXPECT_TRUE(AssignmentsOf("priya@").empty());
 }
 
 TEST_F(DemoSeedTest, SecondRunAddsNothing) {

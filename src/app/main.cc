@@ -43,6 +43,10 @@ int main(int argc, char** argv) {
   auto* enable_cmd = user_cmd->add_subcommand("enable", "Enable a disabled account");
   enable_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
   enable_cmd->add_option("login", login, "E-mail, handle or id")->required();
+  auto* reset_2fa_cmd = user_cmd->add_subcommand(
+      "two-factor-reset", "Give a clinician or admin a new authenticator secret and recovery codes");
+  reset_2fa_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
+  reset_2fa_cmd->add_option("login", login, "E-mail, handle or id")->required();
 
   AnalyzeFlags analyze;
   auto* analyze_cmd = app.add_subcommand("analyze", "Print the language engine's analysis of text as JSON");
@@ -72,6 +76,11 @@ int main(int argc, char** argv) {
   auto* alerts_list_cmd = alerts_cmd->add_subcommand("list", "List safety alerts (codes only, no content)");
   alerts_list_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
   alerts_list_cmd->add_flag("--open", open_only, "Only alerts not yet acknowledged");
+  auto* audit_cmd = app.add_subcommand("audit", "The access log (who looked at whose data)");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify_cmd = audit_cmd->add_subcommand(
+      "verify", "Check the access log's hash chain; name the first broken record");
+  audit_verify_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
   auto* safety_cmd = app.add_subcommand("safety", "Safety layer tools");
   safety_cmd->require_subcommand(1);
   std::string safety_data_root;
@@ -90,10 +99,12 @@ int main(int argc, char** argv) {
   if (*list_cmd) return RunUserList(data_dir);
   if (*disable_cmd) return RunUserDisable(data_dir, login, true);
   if (*enable_cmd) return RunUserDisable(data_dir, login, false);
+  if (*reset_2fa_cmd) return RunUserTwoFactorReset(data_dir, login);
   if (*analyze_cmd) return RunAnalyze(analyze);
   if (*eval_cmd) return RunEval(eval);
   if (*train_cmd) return RunTrainDistortions(train);
   if (*alerts_list_cmd) return RunAlertsList(data_dir, open_only);
+  if (*audit_verify_cmd) return RunAuditVerify(data_dir);
   if (*check_text_cmd) return RunSafetyCheckText(safety_data_root);
   if (*version_cmd) {
     std::cout << "interlude " << interlude::kVersion << "\n";

@@ -50,7 +50,7 @@ test('export: attachment with every entry and check-in, decrypted, and nobody el
   assert.match(res.headers['content-disposition'], /^attachment; filename="interlude-export-\d{4}-\d{2}-\d{2}\.json"$/);
   assert.match(res.headers['content-type'] ?? '', /^application\/json/);
   assert.match(res.headers['cache-control'] ?? '', /no-store/);
-  assert.deepEqual(Object.keys(body).sort(), ['activities', 'assessments', 'checkins', 'conversations', 'entries',
+  assert.deepEqual(Object.keys(body).sort(), ['activities', 'assessments', 'assignments', 'checkins', 'conversations', 'entries',
     'exercise_answers', 'exported_at', 'format', 'safety_plan', 'screenings', 'unreadable_items', 'user']);
   assert.equal(body.unreadable_items, 0);
   assert.equal(body.format, 'interlude-export/1');
