@@ -5,15 +5,18 @@
 #include <algorithm>
 #include <array>
 
+#include "api/analysis_attach.h"
 #include "api/assignment_store.h"
 #include "api/client_access.h"
 #include "api/handlers.h"
 #include "api/record_json.h"
+#include "api/write_safety.h"
 #include "base/log.h"
 #include "base/random.h"
 #include "base/time_format.h"
 #include "care/instrument.h"
 #include "mirror/mirror.h"
+#include "safety/tier_policy.h"
 
 namespace interlude::api {
 namespace {
@@ -146,8 +149,8 @@ Result<Reply> HandleCreateAssignment(ApiDeps& deps, RequestContext& ctx) {
                    NewAssignmentContent(deps, ctx.body, ctx.caller().user.id, now, r));
   ASSIGN_OR_RETURN(const crypto::SecretKey key, ClientDataKey(deps, access));
   (void)SealRecordJson(deps.vault, key, kAssignmentTable, NoClearMembers, content, r);
-  RETURN_IF_ERROR(RecordAccess(deps, ctx, access.client.id, kAuditCategory, "assign"));
   RETURN_IF_ERROR(Assignments(deps).Insert(r));
+  RETURN_IF_ERROR(RecordAccess(deps, ctx, access.client.id, kAuditCategory, "assign"));
   Log(LogLevel::kInfo, "assignment.created",
       {{"clinician", LogId(ctx.caller().user.id)}, {"client", LogId(r.user_id)},
        {"assignment", LogId(r.id)}, {"kind", LogId(r.kind)}});
@@ -173,8 +176,8 @@ Result<Reply> HandleDeleteAssignment(ApiDeps& deps, RequestContext& ctx) {
   if (content.value("assigned_by", std::string()) != ctx.caller().user.id) {
     return NotFound("no such assignment");
   }
-  RETURN_IF_ERROR(RecordAccess(deps, ctx, access.client.id, kAuditCategory, "delete"));
   RETURN_IF_ERROR(Assignments(deps).Delete(access.client.id, id));
+  RETURN_IF_ERROR(RecordAccess(deps, ctx, access.client.id, kAuditCategory, "delete"));
   Log(LogLevel::kInfo, "assignment.deleted",
       {{"clinician", LogId(ctx.caller().user.id)}, {"client", LogId(access.client.id)},
        {"assignment", LogId(id)}});
@@ -210,12 +213,33 @@ Result<Reply> HandlePatchAssignment(ApiDeps& deps, RequestContext& ctx) {
   }
   if (has_note) content["note"] = note && !Blank(*note) ? Json(*note) : Json(nullptr);
   r.updated_at = now;
+  // SAFE-089: the note is the person's own words, read by their clinician: like every
+  // other piece of writing it goes through the safety layer (SAFE-080, SAFE-081), its tier
+  // kept with it.
+  std::optional<WriteSafety> ws;
+  if (content.value("note", Json()).is_string()) {
+    Json scratch = Json::object();
+    const auto analysis = AttachAnalysis(deps, content["note"].get<std::string>(), scratch);
+    ws = AssessWrite(deps, caller, safety::AssessText(RiskOf(analysis)),
+                     store::Collection::kAssignments, r.id, now);
+    KeepWithItem(ws->assessment, content, r);
+  } else {
+    content.erase("safety");
+    r.risk_tier = 0;
+  }
   (void)SealRecordJson(deps.vault, caller.data_key, kAssignmentTable, NoClearMembers, content, r);
-  RETURN_IF_ERROR(Assignments(deps).Replace(r));
+  RETURN_IF_ERROR(Assignments(deps).Replace(r, ws ? AlertOf(*ws) : nullptr));
   Log(LogLevel::kInfo, "assignment.updated",
       {{"user", LogId(caller.user.id)}, {"assignment", LogId(r.id)},
-       {"done", std::int64_t{*done ? 1 : 0}}});
-  return JsonReply(200, {{"assignment", AssignmentApiJson(deps, r.id, std::move(content))}});
+       {"done", std::int64_t{*done ? 1 : 0}}, {"tier", r.risk_tier}});
+  Json reply = {{"assignment", AssignmentApiJson(deps, r.id, std::move(content))}};
+  if (ws) {
+    AfterCommit(deps, caller, *ws);
+    if (ws->assessment.tier != safety::Tier::kNone) {
+      reply["safety"] = SafetyResponseJson(deps, caller, *ws);
+    }
+  }
+  return JsonReply(200, std::move(reply));
 }
 
 }  // namespace interlude::api

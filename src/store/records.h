@@ -127,7 +127,7 @@ struct TwoFactorRecord {
 };
 
 // One line of the append-only access log: who read which category of whose data, when.
-// `hash` chains the line to the one before (keyed; see api/access_audit.h), so an edit or a
+// `hash` chains the line to the one before (keyed; see api/client_access.h), so an edit or a
 // deletion anywhere breaks the chain from that line on. Ids and category names only.
 struct AuditRecord {
   std::int64_t seq = 0;      // 1, 2, 3, ... with no gaps

@@ -2,6 +2,8 @@
 // risk_tier column; alerts hold reason codes, never words.
 #include "store/sqlite_safety.h"
 
+#include <initializer_list>
+
 namespace interlude::store {
 namespace {
 
@@ -23,13 +25,15 @@ AlertRecord ReadAlert(const Statement& s) {
   return a;
 }
 
+// Runs `sql` with `keys` bound first (?1, ?2, ...) and the limit after them.
 Result<std::vector<AlertRecord>> ReadAlerts(SqliteDatabase& db, const char* sql,
-                                            const std::string* key, int limit) {
+                                            std::initializer_list<const std::string*> keys,
+                                            int limit) {
   std::vector<AlertRecord> out;
   RETURN_IF_ERROR(db.Read([&](Connection& c) -> Status {
     ASSIGN_OR_RETURN(Statement s, c.Prepare(sql));
     int next = 1;
-    if (key) s.Bind(next++, *key);
+    for (const std::string* key : keys) s.Bind(next++, *key);
     s.Bind(next, std::int64_t{limit > 0 ? limit : -1});
     for (;;) {
       ASSIGN_OR_RETURN(const bool row, s.Step());
@@ -61,6 +65,8 @@ class SqliteSafety final : public SafetyRepository {
                     "WHERE user_id = ?1 AND risk_tier > 0 AND updated_at >= ?2 AND id != ?3 "
                     "UNION ALL SELECT 'conversations', id, updated_at, risk_tier FROM conversations "
                     "WHERE user_id = ?1 AND risk_tier > 0 AND updated_at >= ?2 AND id != ?3 "
+                    "UNION ALL SELECT 'assignments', id, updated_at, risk_tier FROM assignments "
+                    "WHERE user_id = ?1 AND risk_tier > 0 AND updated_at >= ?2 AND id != ?3 "
                     "ORDER BY 3 DESC LIMIT 200"));
       s.Bind(1, user_id).Bind(2, since).Bind(3, except_id);
       for (;;) {
@@ -89,7 +95,24 @@ class SqliteSafety final : public SafetyRepository {
         "WHERE l.clinician_id = ?1 AND json_extract(l.share, '$.safety_alerts') = 1 "
         "AND a.created_at >= l.created_at AND a.acknowledged_at IS NULL "
         "ORDER BY a.created_at DESC, a.id DESC LIMIT ?2";
-    return ReadAlerts(db_, open_only ? kOpen : kAll, &clinician_id, limit);
+    return ReadAlerts(db_, open_only ? kOpen : kAll, {&clinician_id}, limit);
+  }
+
+  Result<std::vector<AlertRecord>> AlertsOfClientForClinician(const std::string& clinician_id,
+                                                              const std::string& client_id,
+                                                              bool open_only, int limit) override {
+    static constexpr const char* kAll =
+        "SELECT " INTERLUDE_ALERT_COLUMNS " FROM alerts a JOIN links l ON l.client_id = a.user_id "
+        "WHERE l.clinician_id = ?1 AND l.client_id = ?2 "
+        "AND json_extract(l.share, '$.safety_alerts') = 1 "
+        "AND a.created_at >= l.created_at ORDER BY a.created_at DESC, a.id DESC LIMIT ?3";
+    static constexpr const char* kOpen =
+        "SELECT " INTERLUDE_ALERT_COLUMNS " FROM alerts a JOIN links l ON l.client_id = a.user_id "
+        "WHERE l.clinician_id = ?1 AND l.client_id = ?2 "
+        "AND json_extract(l.share, '$.safety_alerts') = 1 "
+        "AND a.created_at >= l.created_at AND a.acknowledged_at IS NULL "
+        "ORDER BY a.created_at DESC, a.id DESC LIMIT ?3";
+    return ReadAlerts(db_, open_only ? kOpen : kAll, {&clinician_id, &client_id}, limit);
   }
 
   Result<std::vector<AlertRecord>> AllAlerts(bool open_only, int limit) override {
@@ -99,13 +122,13 @@ class SqliteSafety final : public SafetyRepository {
     static constexpr const char* kOpen = "SELECT " INTERLUDE_ALERT_COLUMNS
                                          " FROM alerts a WHERE a.acknowledged_at IS NULL "
                                          "ORDER BY a.created_at DESC, a.id DESC LIMIT ?1";
-    return ReadAlerts(db_, open_only ? kOpen : kAll, nullptr, limit);
+    return ReadAlerts(db_, open_only ? kOpen : kAll, {}, limit);
   }
 
   Result<AlertRecord> GetAlert(const std::string& id) override {
     ASSIGN_OR_RETURN(auto rows, ReadAlerts(db_, "SELECT " INTERLUDE_ALERT_COLUMNS
                                                 " FROM alerts a WHERE a.id = ?1 LIMIT ?2",
-                                           &id, 1));
+                                           {&id}, 1));
     if (rows.empty()) return NotFound("no such alert");
     return std::move(rows.front());
   }

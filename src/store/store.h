@@ -174,6 +174,11 @@ class SafetyRepository {
   // safety alerts, created since the link. Newest first; open ones only when `open_only`.
   virtual Result<std::vector<AlertRecord>> AlertsForClinician(const std::string& clinician_id,
                                                               bool open_only, int limit) = 0;
+  // The same for one client of that clinician (no limit across the caseload). Limit <= 0:
+  // all of them.
+  virtual Result<std::vector<AlertRecord>> AlertsOfClientForClinician(
+      const std::string& clinician_id, const std::string& client_id, bool open_only,
+      int limit) = 0;
   // Every alert (the operator's command line), newest first.
   virtual Result<std::vector<AlertRecord>> AllAlerts(bool open_only, int limit) = 0;
   virtual Result<AlertRecord> GetAlert(const std::string& id) = 0;

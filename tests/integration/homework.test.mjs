@@ -261,3 +261,23 @@ test('homework is in the export, sealed at rest, and goes with the account', asy
   assert.equal(count(), 0);
   assertError(await call('GET', base(me), { token: doctor.token }), 404, 'not_found');
 });
+
+test('SAFE-089: a homework note goes through the safety layer: a high-risk note is answered with the crisis card and raises the alert', async () => {
+  const doctor = await staff();
+  const me = await client();
+  await link(me, doctor, { goals: true, safety_alerts: true });
+  const a = await assign(doctor, me, { kind: 'custom', title: 'Notice one good moment', due: date(3) });
+  const note = 'I have been saving up my pills and I am going to take them all tonight.';
+  const res = expectStatus(await call('PATCH', `/api/v1/assignments/${a.id}`, { token: me.token, body: { done: true, note } }), 200);
+  assert.equal(res.safety?.tier, 'high', 'the note is read like any other writing');
+  assert.ok(res.safety.resources.length > 0, 'with the crisis card');
+  assert.equal(res.assignment.note, note, 'and the note is kept');
+  const alerts = expectStatus(await call('GET', '/api/v1/clinician/alerts?status=open', { token: doctor.token }), 200).alerts;
+  const mineAlert = alerts.find((x) => x.item_id === a.id);
+  assert.ok(mineAlert, 'the linked clinician sees the alert');
+  assert.equal(mineAlert.source, 'assignment');
+  assert.ok(!JSON.stringify(mineAlert).includes('pills'), 'the alert carries no words');
+  // A calm note carries no safety response.
+  const calm = expectStatus(await call('PATCH', `/api/v1/assignments/${a.id}`, { token: me.token, body: { done: true, note: 'The walk helped a little.' } }), 200);
+  assert.equal(calm.safety, undefined);
+});
