@@ -7,12 +7,12 @@
 #include "api/assessment_json.h"
 #include "api/assignment_store.h"
 #include "api/checkin_content.h"
+#include "api/client_reads.h"
 #include "api/entry_content.h"
 #include "api/handlers.h"
 #include "base/log.h"
 #include "base/time_format.h"
 #include "care/instrument.h"
-#include "care/schedule.h"
 
 namespace interlude::api {
 namespace {
@@ -182,22 +182,10 @@ std::vector<std::string> ReasonCodes(const std::string& reasons) {
   return out;
 }
 
-std::string SourceName(store::Collection c) {
-  switch (c) {
-    case store::Collection::kCheckins:
-      return "checkin";
-    case store::Collection::kScreenings:
-      return "screening";
-    case store::Collection::kAssessments:
-      return "assessment";
-    default:
-      return "entry";
-  }
-}
-
 Status AddAlerts(ApiDeps& deps, const ClientAccess& access, care::BriefInput& in) {
-  ASSIGN_OR_RETURN(const auto alerts, deps.store.safety().AlertsForClinician(
-                                          access.link.clinician_id, false, kMaxAlerts));
+  ASSIGN_OR_RETURN(const auto alerts, deps.store.safety().AlertsOfClientForClinician(
+                                          access.link.clinician_id, access.client.id, false,
+                                          kMaxAlerts));
   static constexpr std::array<const char*, 4> kTiers = {"none", "low", "moderate", "high"};
   for (const store::AlertRecord& a : alerts) {
     if (a.user_id != access.client.id) continue;
@@ -205,7 +193,7 @@ Status AddAlerts(ApiDeps& deps, const ClientAccess& access, care::BriefInput& in
     b.id = a.id;
     b.at = a.created_at;
     b.tier = kTiers[static_cast<size_t>(std::clamp(a.tier, 0, 3))];
-    b.source = SourceName(a.source);
+    b.source = std::string(AlertSourceName(a.source));
     b.reason_codes = ReasonCodes(a.reasons);
     b.acknowledged_at = a.acknowledged_at;
     if (!a.acknowledged_by.empty()) {
@@ -236,28 +224,6 @@ Status AddAssignments(ApiDeps& deps, const ClientAccess& access, const crypto::S
     in.assignments.push_back(std::move(a));
   }
   return OkStatus();
-}
-
-std::optional<UnixMillis> SettingsNextSession(const store::UserRecord& user) {
-  const Json s = Json::parse(user.settings_json, nullptr, /*allow_exceptions=*/false);
-  if (!s.is_object() || !s.contains("next_session_at") || !s["next_session_at"].is_string())
-    return std::nullopt;
-  auto t = ParseIso8601(s["next_session_at"].get<std::string>());
-  return t.ok() ? std::optional<UnixMillis>(*t) : std::nullopt;
-}
-
-care::Frequency FrequencyOf(const store::UserRecord& user, const std::string& id) {
-  care::Frequency f = care::DefaultFrequency(id);
-  const Json s = Json::parse(user.settings_json, nullptr, /*allow_exceptions=*/false);
-  if (!s.is_object()) return f;
-  const auto schedule = s.find("schedule");
-  if (schedule == s.end() || !schedule->is_object()) return f;
-  const auto one = schedule->find(id);
-  if (one == schedule->end() || !one->is_object()) return f;
-  const auto name = one->find("frequency");
-  if (name != one->end() && name->is_string())
-    (void)care::ParseFrequency(name->get<std::string>(), f);
-  return f;
 }
 
 }  // namespace
@@ -302,6 +268,7 @@ Result<care::BriefInput> GatherBriefInput(ApiDeps& deps, const ClientAccess& acc
   care::BriefInput in;
   in.from = period.from;
   in.to = period.to;
+  in.now = deps.clock.NowMillis();
   in.shares.mood = access.Shares(kShareMood);
   in.shares.assessments = access.Shares(kShareAssessments);
   in.shares.entries = access.Shares(kShareEntries);
@@ -320,25 +287,12 @@ Result<std::vector<care::QuestionnaireDue>> QuestionnairesDue(ApiDeps& deps,
                                                               const ClientAccess& access) {
   std::vector<care::QuestionnaireDue> out;
   if (!access.Shares(kShareAssessments) || deps.instruments == nullptr) return out;
-  store::ListQuery all;
-  all.limit = 0;
-  // Only the clear kind and time are read.
-  ASSIGN_OR_RETURN(const auto rows,
-                   deps.store.records(store::Collection::kAssessments).List(access.client.id, all));
-  const UnixMillis now = deps.clock.NowMillis();
-  const std::optional<UnixMillis> next_session = SettingsNextSession(access.client);
-  for (const care::Instrument& instrument : deps.instruments->all()) {
-    std::optional<UnixMillis> last;
-    for (const store::SealedRecord& r : rows) {
-      if (r.kind == instrument.id) {
-        last = r.created_at;  // newest first
-        break;
-      }
-    }
-    const care::Due due = care::ComputeDue(FrequencyOf(access.client, instrument.id), last,
-                                           next_session, access.client.created_at, now);
-    if (due.state == "due" || due.state == "overdue")
-      out.push_back({instrument.name, due.state, due.due_at});
+  // The client's own schedule, exactly as they see it.
+  ASSIGN_OR_RETURN(const Schedule schedule, ComputeSchedule(deps, access.client));
+  for (const ScheduleRow& row : schedule.rows) {
+    if (row.state != "due" && row.state != "overdue") continue;
+    const care::Instrument* instrument = deps.instruments->Find(row.instrument);
+    out.push_back({instrument ? instrument->name : row.instrument, row.state, row.due_at});
   }
   return out;
 }

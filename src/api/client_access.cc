@@ -48,6 +48,22 @@ Result<crypto::SecretKey> ClientDataKey(ApiDeps& deps, const ClientAccess& acces
   return deps.vault.DataKey(access.client);
 }
 
+std::string_view AlertSourceName(store::Collection c) {
+  switch (c) {
+    case store::Collection::kEntries: return "entry";
+    case store::Collection::kCheckins: return "checkin";
+    case store::Collection::kScreenings: return "screening";
+    case store::Collection::kSafetyPlans: return "safety_plan";
+    case store::Collection::kAssessments: return "assessment";
+    case store::Collection::kConversations: return "conversation";
+    case store::Collection::kExerciseLogs: return "exercise_log";
+    case store::Collection::kActivities: return "activity";
+    case store::Collection::kMirrorState: return "mirror_state";
+    case store::Collection::kAssignments: return "assignment";
+  }
+  return "entry";
+}
+
 std::string AuditLineHash(const ContentVault& vault, const store::AuditRecord& line) {
   // Fields joined with a separator that cannot occur in ids or category names.
   std::string message = line.prev_hash;

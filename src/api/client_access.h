@@ -53,6 +53,9 @@ Result<crypto::SecretKey> ClientDataKey(ApiDeps& deps, const ClientAccess& acces
 Status RecordAccess(ApiDeps& deps, const RequestContext& ctx, const std::string& subject_id,
                     std::string_view category, std::string_view action = "read");
 
+// The API name of the kind of item an alert was raised on ("entry", "checkin", ...).
+std::string_view AlertSourceName(store::Collection c);
+
 // The keyed hash (hex BLAKE2b-256 under the vault's audit key) that chains `line` to
 // `line.prev_hash`: over every field but `hash`.
 std::string AuditLineHash(const ContentVault& vault, const store::AuditRecord& line);

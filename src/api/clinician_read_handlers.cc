@@ -105,12 +105,11 @@ Result<Reply> HandleClinicianClientAlerts(ApiDeps& deps, RequestContext& ctx) {
   RETURN_IF_ERROR(RecordAccess(deps, ctx, access.client.id, kLogAlerts));
   // Alerts visible to this clinician (the store applies the share and the link's start),
   // this client's only.
-  ASSIGN_OR_RETURN(const auto alerts, deps.store.safety().AlertsForClinician(
-                                          ctx.caller().user.id, filter.open_only, 0));
+  ASSIGN_OR_RETURN(const auto alerts, deps.store.safety().AlertsOfClientForClinician(
+                                          ctx.caller().user.id, access.client.id,
+                                          filter.open_only, filter.limit));
   Json out = Json::array();
   for (const store::AlertRecord& a : alerts) {
-    if (a.user_id != access.client.id) continue;
-    if (out.size() == static_cast<size_t>(filter.limit)) break;
     ASSIGN_OR_RETURN(Json one, AlertJson(deps, a));
     out.push_back(std::move(one));
   }

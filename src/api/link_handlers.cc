@@ -49,22 +49,6 @@ Result<Json> LinkJson(ApiDeps& deps, const store::LinkRecord& link, bool for_cli
               {"updated_at", FormatIso8601(link.updated_at)}};
 }
 
-std::string_view SourceName(store::Collection c) {
-  switch (c) {
-    case store::Collection::kEntries: return "entry";
-    case store::Collection::kCheckins: return "checkin";
-    case store::Collection::kScreenings: return "screening";
-    case store::Collection::kSafetyPlans: return "safety_plan";
-    case store::Collection::kAssessments: return "assessment";
-    case store::Collection::kConversations: return "conversation";
-    case store::Collection::kExerciseLogs: return "exercise_log";
-    case store::Collection::kActivities: return "activity";
-    case store::Collection::kMirrorState: return "mirror_state";
-    case store::Collection::kAssignments: return "assignment";
-  }
-  return "entry";
-}
-
 }  // namespace
 
 Result<Json> AlertJson(ApiDeps& deps, const store::AlertRecord& a) {
@@ -88,7 +72,7 @@ Result<Json> AlertJson(ApiDeps& deps, const store::AlertRecord& a) {
   static constexpr std::array<const char*, 4> kTiers = {"none", "low", "moderate", "high"};
   return Json{{"id", a.id},
               {"client", {{"id", client.id}, {"handle", client.handle}}},
-              {"source", SourceName(a.source)},
+              {"source", AlertSourceName(a.source)},
               {"item_id", a.item_id},
               {"tier", kTiers[static_cast<size_t>(std::clamp(a.tier, 0, 3))]},
               {"reasons", std::move(reasons)},

@@ -7,6 +7,7 @@
 
 #include "base/ascii.h"
 #include "base/time_format.h"
+#include "care/mood_calendar.h"
 #include "care/mood_words.h"
 
 namespace interlude::care {
@@ -547,7 +548,7 @@ BriefSection HomeworkSection(const BriefInput& in) {
       text += "done on " + DateText(*a->done_at) + ".";
       if (!TrimAscii(a->note).empty())
         text += " The client's note: " + Quote(Extract(a->note, kExtractChars));
-    } else if (a->due_at < in.to) {
+    } else if (a->due_at + kMillisPerDay <= (in.now > 0 ? std::min(in.now, in.to) : in.to)) {
       text += "not marked done by its due date.";
     } else {
       text += "open.";

@@ -122,6 +122,9 @@ struct BriefAssignment {
 struct BriefInput {
   UnixMillis from = 0;  // inclusive
   UnixMillis to = 0;    // exclusive
+  // When the brief is made (0: the end of the period). Homework is "not done by its due
+  // date" only once that whole day has passed by then.
+  UnixMillis now = 0;
   // Which categories the client shares (a section of an unshared one stays empty).
   struct Shares {
     bool mood = false, assessments = false, entries = false, goals = false, safety_alerts = false;

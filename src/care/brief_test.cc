@@ -262,6 +262,27 @@ TEST(BriefTest, HomeworkCountsDoneAndOpen) {
   EXPECT_EQ(hw.statements[3].text, "“PHQ-9” (questionnaire), due 2026-12-10: open.");
 }
 
+// A brief made before the next session: homework due tomorrow, or due today, is still open —
+// not "missed" because the session it leads up to is later.
+TEST(BriefTest, HomeworkNotYetDueIsOpenNotMissed) {
+  BriefInput in = AllShared();
+  in.to = At("2026-11-30T10:00:00Z");   // the next session
+  in.now = At("2026-11-27T15:00:00Z");  // the brief is read three days before it
+  BriefAssignment today{"h1", "custom", "Walk", "2026-11-27", At("2026-11-27T00:00:00Z"),
+                        At("2026-11-20T00:00:00Z"), std::nullopt, ""};
+  BriefAssignment tomorrow{"h2", "custom", "Call Sam", "2026-11-28", At("2026-11-28T00:00:00Z"),
+                           At("2026-11-20T00:00:00Z"), std::nullopt, ""};
+  BriefAssignment yesterday{"h3", "custom", "Journal", "2026-11-26", At("2026-11-26T00:00:00Z"),
+                            At("2026-11-20T00:00:00Z"), std::nullopt, ""};
+  in.assignments = {today, tomorrow, yesterday};
+  const auto& hw = Find(ComposeBrief(in), "homework");
+  ASSERT_EQ(hw.statements.size(), 4u);
+  EXPECT_EQ(hw.statements[1].text,
+            "“Journal” (custom), due 2026-11-26: not marked done by its due date.");
+  EXPECT_EQ(hw.statements[2].text, "“Walk” (custom), due 2026-11-27: open.");
+  EXPECT_EQ(hw.statements[3].text, "“Call Sam” (custom), due 2026-11-28: open.");
+}
+
 TEST(BriefTest, ReasonWordsFallBackToTheCode) {
   EXPECT_EQ(ReasonWords("suicidal_ideation"), "suicidal thoughts");
   EXPECT_EQ(ReasonWords("something_new"), "something new");

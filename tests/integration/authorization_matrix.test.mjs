@@ -233,3 +233,44 @@ test('authorisation matrix: every route x role has exactly the status in the tab
   assert.equal(cells, MATRIX.length * ROLES.length);
   assert.deepEqual(failures, [], `${failures.length} of ${cells} cells differ:\n  ${failures.join('\n  ')}`);
 });
+
+// "Linked clinician with and without each consent": for every share key, a clinician shared
+// only that key reads exactly the endpoints it opens, and a clinician shared everything but
+// that key is refused exactly those. A handler checking the wrong consent fails here.
+const GATED = [
+  ['mood', '/checkins'], ['mood', '/insights'], ['entries', '/entries'],
+  ['assessments', '/assessments'], ['conversations', '/conversations'],
+  ['safety_alerts', '/alerts'], ['safety_plan', '/safety-plan'], ['goals', '/assignments'],
+];
+
+test('each consent opens exactly its own endpoints, with and without every other', async () => {
+  const failures = [];
+  for (const key of Object.keys(ALL_SHARED)) {
+    const only = await staff();
+    const allBut = await staff();
+    await linkTo(only, who.owner, { [key]: true });
+    await linkTo(allBut, who.owner, { ...ALL_SHARED, [key]: false });
+    for (const [needs, suffix] of GATED) {
+      const path = `/api/v1/clinician/clients/${who.owner.id}${suffix}`;
+      const cases = [[only, needs === key ? 200 : 403, `only ${key}`], [allBut, needs === key ? 403 : 200, `all but ${key}`]];
+      for (const [clinician, expected, label] of cases) {
+        const res = await call('GET', path, { token: clinician.token });
+        if (res.status !== expected) failures.push(`GET ${suffix} shared ${label}: expected ${expected}, got ${res.status}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, [], failures.join('\n'));
+});
+
+test('an admin of the clinician\'s own clinic reads none of the client\'s data either', async () => {
+  const clinic = unique('Home clinic');
+  const doctor = await staff('clinician', clinic);
+  const admin = await staff('admin', clinic);
+  await linkTo(doctor, who.owner, ALL_SHARED);
+  for (const [, suffix] of [...GATED, ['', ''], ['', '/brief'], ['', '/sessions']]) {
+    const res = await call('GET', `/api/v1/clinician/clients/${who.owner.id}${suffix}`, { token: admin.token });
+    assert.equal(res.status, 403, `admin GET ${suffix || '/'}`);
+  }
+  const list = expectStatus(await call('GET', '/api/v1/admin/clinicians', { token: admin.token }), 200).clinicians;
+  assert.deepEqual(list.map((c) => c.id), [doctor.id], 'the admin sees their own clinic\'s clinicians only');
+});
