@@ -170,7 +170,9 @@ export const api = {
   anonymous: (country?: string) => json<{ user: User; recovery_code: string; token: string }>('POST', '/auth/anonymous', country ? { country } : {}),
   register: (email: string, password: string, country?: string) =>
     json<{ user: User }>('POST', '/auth/register', country ? { email, password, country } : { email, password }, { noAuthRedirect: true }),
-  login: (login: string, password: string) => json<{ user: User }>('POST', '/auth/login', { login, password }, { noAuthRedirect: true }),
+  /** `totp`: a clinician's or admin's 6-digit code or recovery code (docs/api.md "Clinician side"). */
+  login: (login: string, password: string, totp?: string) =>
+    json<{ user: User }>('POST', '/auth/login', totp ? { login, password, totp } : { login, password }, { noAuthRedirect: true }),
   logout: () => json<void>('POST', '/auth/logout', undefined, { noAuthRedirect: true }),
   patchMe: (patch: { country?: string | null; reflections?: ReflectionMode }) => json<MeAnswer>('PATCH', '/me', patch).then(withReflections),
   changePassword: (current_password: string, new_password: string) =>

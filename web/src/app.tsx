@@ -28,11 +28,14 @@ import { Today } from './pages/Today';
 import { Welcome } from './pages/Welcome';
 import { usePendingCode, type PendingCode } from './recovery';
 import { navigate, useRoute, wasReplace } from './router';
+import { homeFor, isStaff, isStaffPath, StaffNav, staffPage } from './clinician/routes';
 import { useUser } from './session';
 import { useMedia } from './useMedia';
+import { HomeworkPage } from './sharing/HomeworkPage';
+import { SharingPage } from './sharing/SharingPage';
 import type { User } from './types';
 
-const PRIVATE = /^\/(today|journal|mood|insights|questionnaires|settings|safety-plan|screener|companion)(\/|$)/;
+const PRIVATE = /^\/(today|journal|mood|insights|questionnaires|settings|safety-plan|screener|companion|sharing|homework)(\/|$)/;
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -84,6 +87,8 @@ function privatePage(path: string, user: User, draftId: string | null) {
   if (path === '/safety-plan') return <SafetyPlan user={user} />;
   if (path === '/screener') return <Screener />;
   if (path === '/companion') return <Companion />;
+  if (path === '/sharing') return <SharingPage user={user} />;
+  if (path === '/homework') return <HomeworkPage />;
   const c = /^\/companion\/([^/]+)$/.exec(path);
   if (c) return <Conversation key={c[1]} id={decodeURIComponent(c[1])} user={user} />;
   return <NotFound />;
@@ -101,11 +106,14 @@ function page(path: string, user: User | null, draftId: string | null, search: s
   if (path === '/exercises') return <Exercises user={user} />;
   const x = /^\/exercises\/([^/]+)$/.exec(path);
   if (x) return <ExerciseRunner key={x[1]} id={decodeURIComponent(x[1])} user={user} />;
+  // The clinician and clinic-admin area (web/src/clinician); staff have no client pages.
+  if (isStaffPath(path)) return staffPage(path, user ?? null, search);
   if (PRIVATE.test(path)) {
+    if (user && isStaff(user)) return <Redirect to={homeFor(user)} />;
     return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
   }
   if (path === '/' || path === '/signin' || path === '/signup' || path === '/start') {
-    if (user) return <Redirect to="/today" />;
+    if (user) return <Redirect to={homeFor(user)} />;
     if (path === '/') return <Welcome />;
     if (path === '/signin') return <SignIn />;
     if (path === '/signup') return <SignUp />;
@@ -163,7 +171,7 @@ export function App() {
           <Link href="/help" class="crisis-link" aria-current={path === '/help' ? 'page' : undefined}>
             {t('nav.help')}
           </Link>
-          {user && !code && (
+          {user && !code && !isStaff(user) && (
             <Link href="/safety-plan" class="plan-link" aria-current={path === '/safety-plan' ? 'page' : undefined}>
               {narrow ? t('safety.nav.planShort') : t('safety.nav.plan')}
             </Link>
@@ -172,12 +180,13 @@ export function App() {
       </aside>
       <header class="site-header">
         <div class="bar">
-          <Link href={user ? '/today' : '/'} class="brand" aria-label={t('nav.home')}>
+          <Link href={user ? homeFor(user) : '/'} class="brand" aria-label={t('nav.home')}>
             <img src="/icon.svg" alt="" width={28} height={28} />
             <span>{t('app.name')}</span>
           </Link>
         </div>
-        {user && !code && (
+        {user && isStaff(user) && <StaffNav path={path} user={user} />}
+        {user && !code && !isStaff(user) && (
           <nav aria-label={t('nav.label')}>
             <ul>
               {NAV.map(([href, key]) => {

@@ -16,6 +16,8 @@ export interface Draft {
   title: string;
   text: string;
   fields: EntryFields;
+  /** "Share with my clinician": sent as `shared` when set (absent: not sent, the server keeps its default). */
+  shared?: boolean;
   updatedAt: string;
   queued: boolean;
   /** Where it was written: the Today page's quick box or the full editor. */
@@ -131,9 +133,10 @@ export function cleanFields(kind: EntryKind, fields: EntryFields): EntryFields {
   return out;
 }
 
-export function toBody(d: Pick<Draft, 'kind' | 'title' | 'text' | 'fields'>): EntryBody {
-  const body: EntryBody = { text: d.text, kind: d.kind, fields: cleanFields(d.kind, d.fields) };
+export function toBody(d: Pick<Draft, 'kind' | 'title' | 'text' | 'fields' | 'shared'>): EntryBody & { shared?: boolean } {
+  const body: EntryBody & { shared?: boolean } = { text: d.text, kind: d.kind, fields: cleanFields(d.kind, d.fields) };
   if (d.title.trim()) body.title = d.title.trim();
+  if (typeof d.shared === 'boolean') body.shared = d.shared;
   return body;
 }
 

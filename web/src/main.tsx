@@ -8,6 +8,7 @@ import { startRetrying } from './drafts';
 import { setFlash } from './flash';
 import { initLocale, t } from './i18n';
 import { navigate } from './router';
+import { isStaff } from './clinician/routes';
 import { getUser, loadSession, setUser } from './session';
 import './styles/app.css';
 
@@ -15,8 +16,10 @@ initLocale();
 
 onUnauthenticated(() => {
   if (!getUser()) return;
+  // Clinicians and admins are signed out after 15 idle minutes (docs/api.md): say so.
+  const staff = isStaff(getUser());
   setUser(null);
-  setFlash(t('error.sessionEnded'));
+  setFlash(staff ? t('clinician.signedOutIdle') : t('error.sessionEnded'));
   const here = location.pathname + location.search;
   navigate(`/signin?next=${encodeURIComponent(here)}`, { replace: true });
 });

@@ -1,6 +1,8 @@
 // Journal editor for new and existing entries. Every change is kept as a local draft;
 // saving sends it, and the draft is dropped only when the server answers 200/201. If the
-// server cannot be reached the person sees "Not sent yet" and the outbox retries.
+// server cannot be reached the person sees "Not sent yet" and the outbox retries. While a
+// link shares journal entries, "Share with my clinician" is offered; the choice travels with
+// the draft, and an existing entry's flag is sent back on every save (PUT replaces it).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage, NetworkError } from '../api';
 import { EntryFields } from '../components/EntryFields';
@@ -17,6 +19,10 @@ import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { checkLimit, FIELD_MAX, TEXT_MAX, TITLE_MAX } from '../limits';
 import { useDraftSaver } from '../useDraftSaver';
+import { useLinks } from '../sharing/links';
+import { PromptNote } from '../sharing/PromptNote';
+import { ShareEntryCheck } from '../sharing/ShareEntryCheck';
+import type { SharedEntry } from '../sharing/types';
 import { ENTRY_KINDS, KIND_FIELDS, type Entry, type EntryFields as Fields, type EntryKind, type Reflection, type Safety, type User } from '../types';
 
 interface Props {
@@ -32,12 +38,19 @@ interface Form {
   title: string;
   text: string;
   fields: Fields;
+  /** "Share with my clinician"; undefined: not chosen (not sent, the server's default). */
+  shared?: boolean;
 }
 
 const EMPTY: Form = { kind: 'free', title: '', text: '', fields: {} };
 
 function fromDraft(d: Draft): Form {
-  return { kind: d.kind, title: d.title, text: d.text, fields: d.fields };
+  return { kind: d.kind, title: d.title, text: d.text, fields: d.fields, shared: d.shared };
+}
+
+/** The form for an entry as the server has it (its `shared` flag kept, so a save keeps it). */
+function fromEntry(e: Entry): Form {
+  return { kind: e.kind, title: e.title ?? '', text: e.text ?? '', fields: e.fields ?? {}, shared: (e as SharedEntry).shared };
 }
 
 /** The id of the first control whose text is over its limit, if any. */
@@ -79,6 +92,8 @@ export function Editor({ user, id, draftId }: Props) {
   const keep = useDraftSaver();
   /** Bumped when a save or discard supersedes any scheduled keep-on-device write. */
   const generation = useRef(0);
+  const { sharesEntries } = useLinks(user.id, user.role);
+  const [assignmentId] = useState(() => (id === null ? new URLSearchParams(location.search).get('assignment') : null));
 
   // Open: a local draft wins over the server copy, since it holds unsent words.
   useEffect(() => {
@@ -111,7 +126,7 @@ export function Editor({ user, id, draftId }: Props) {
     api.getEntry(id).then(
       ({ entry: e }) => {
         setEntry(e);
-        if (!local) setForm({ kind: e.kind, title: e.title ?? '', text: e.text ?? '', fields: e.fields ?? {} });
+        if (!local) setForm(fromEntry(e));
         setLoading(false);
       },
       (e) => {
@@ -216,7 +231,7 @@ export function Editor({ user, id, draftId }: Props) {
     setRestored(false);
     setQueued(false);
     setErrors({});
-    setForm(entry ? { kind: entry.kind, title: entry.title, text: entry.text, fields: entry.fields } : EMPTY);
+    setForm(entry ? fromEntry(entry) : EMPTY);
   };
 
   const doDelete = async () => {
@@ -265,6 +280,7 @@ export function Editor({ user, id, draftId }: Props) {
           </button>
         </div>
       )}
+      {assignmentId && !entryId && <PromptNote assignmentId={assignmentId} />}
       <SafetyCard safety={safety} />
       <Status>{loading ? t('app.loading') : null}</Status>
       <form onSubmit={save} noValidate class="stack editor" aria-busy={loading ? 'true' : undefined}>
@@ -299,6 +315,7 @@ export function Editor({ user, id, draftId }: Props) {
           hint={checkLimit(form.text, TEXT_MAX).hint}
           error={checkLimit(form.text, TEXT_MAX).error ?? errors.text}
         />
+        {(sharesEntries || form.shared === true) && <ShareEntryCheck checked={form.shared === true} onChange={(on) => change({ shared: on })} />}
         <ErrorText>{errors.form}</ErrorText>
         <div class="actions">
           <button type="submit" class="button primary" disabled={busy}>

@@ -1,5 +1,6 @@
 // Journal: entries newest first with cursor paging ("Load more"), and above them any
-// drafts not yet accepted by the server ("Not sent yet — saved on this device").
+// drafts not yet accepted by the server ("Not sent yet — saved on this device"). Entries the
+// person shares with their clinician carry a "Shared" badge.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import { Link } from '../components/Link';
@@ -9,6 +10,9 @@ import { draftsFor, flush, subscribe, type Draft } from '../drafts';
 import { takeFlash } from '../flash';
 import { formatDateTime } from '../format';
 import { t, type MessageKey } from '../i18n';
+import { useLinks } from '../sharing/links';
+import { SharedBadge } from '../sharing/SharedBadge';
+import type { SharedEntry } from '../sharing/types';
 import type { Entry, User } from '../types';
 
 function preview(e: { title: string; text: string; fields: Entry['fields'] }): string {
@@ -45,6 +49,7 @@ function usePending(userId: string): Draft[] {
 
 export function JournalList({ user }: { user: User }) {
   const pending = usePending(user.id);
+  const { sharesEntries } = useLinks(user.id, user.role);
   const [flash] = useState(takeFlash);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -80,10 +85,15 @@ export function JournalList({ user }: { user: User }) {
   return (
     <Page title={t('journal.title')}>
       <Status>{flash}</Status>
-      <p>
+      <p class="actions">
         <Link class="button primary" href="/journal/new">
           {t('journal.new')}
         </Link>
+        {sharesEntries && (
+          <Link class="button" href="/sharing?past">
+            {t('sharing.journalChoose')}
+          </Link>
+        )}
       </p>
       {pending.length > 0 && (
         <section aria-labelledby="pending-title" class="card pending">
@@ -114,6 +124,12 @@ export function JournalList({ user }: { user: User }) {
               </h3>
               <p class="meta">
                 <time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time> · {t(`kind.${e.kind}` as MessageKey)}
+                {(e as SharedEntry).shared === true && (
+                  <>
+                    {' '}
+                    · <SharedBadge />
+                  </>
+                )}
               </p>
               {e.title.trim() && preview(e) && <p class="excerpt">{preview(e)}</p>}
             </li>

@@ -1,4 +1,5 @@
-// Settings: reflections, country, password, download my data, sign out, delete my account.
+// Settings: your clinician (sharing), reflections, country, password, download my data, who
+// looked at my data, sign out, delete my account.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage } from '../api';
 import { SelectField, TextField } from '../components/Field';
@@ -13,6 +14,8 @@ import { setFlash } from '../flash';
 import { t, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { setUser } from '../session';
+import { AccessLog } from '../sharing/AccessLog';
+import { SettingsSharing } from '../sharing/SettingsSharing';
 import { REFLECTION_MODES, type ReflectionMode, type User } from '../types';
 
 function useForm() {
@@ -338,11 +341,12 @@ export function Settings({ user }: { user: User }) {
   // Arrived from a reflection's "Turn off / change" link: take focus to that section (after
   // the app has focused the page heading).
   useEffect(() => {
-    if (location.hash !== '#reflections') return;
+    const target = location.hash === '#reflections' ? 'reflections' : location.hash === '#access-log' ? 'access-log' : null;
+    if (!target) return;
     let inner = 0;
     const outer = requestAnimationFrame(() => {
       inner = requestAnimationFrame(() => {
-        const el = document.getElementById('reflections');
+        const el = document.getElementById(target);
         el?.focus();
         el?.scrollIntoView({ block: 'start' });
       });
@@ -364,6 +368,12 @@ export function Settings({ user }: { user: User }) {
           <NewRecoveryCode user={user} />
         </section>
       )}
+      {user.role === 'client' && (
+        <section aria-labelledby="s-sharing-title" class="card">
+          <h2 id="s-sharing-title">{t('sharing.settingsTitle')}</h2>
+          <SettingsSharing user={user} />
+        </section>
+      )}
       <section aria-labelledby="reflections" class="card">
         <h2 id="reflections" tabIndex={-1} class="focus-target">
           {t('settings.reflectionsTitle')}
@@ -381,6 +391,12 @@ export function Settings({ user }: { user: User }) {
       <section aria-labelledby="s-data-title" class="card">
         <h2 id="s-data-title">{t('settings.dataTitle')}</h2>
         <ExportData />
+      </section>
+      <section aria-labelledby="access-log" class="card">
+        <h2 id="access-log" tabIndex={-1} class="focus-target">
+          {t('sharing.accessTitle')}
+        </h2>
+        <AccessLog />
       </section>
       <section aria-labelledby="s-signout-title" class="card">
         <h2 id="s-signout-title">{t('settings.signOutTitle')}</h2>

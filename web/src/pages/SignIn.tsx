@@ -1,5 +1,8 @@
 // Sign in with e-mail or handle; anonymous users use their recovery code as the password.
-import { useState } from 'preact/hooks';
+// Clinicians and clinic admins have a second step: when the server answers 401 on the
+// field "totp", a field for the authenticator app's 6-digit code (or a recovery code)
+// appears and the form is sent again with it. Each role then lands on its own home.
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, errorMessage, waitText } from '../api';
 import { TextField } from '../components/Field';
 import { Link } from '../components/Link';
@@ -8,11 +11,13 @@ import { ErrorText, Status } from '../components/Status';
 import { takeFlash } from '../flash';
 import { t } from '../i18n';
 import { navigate, useRoute } from '../router';
+import { homeFor } from '../clinician/routes';
 import { setUser } from '../session';
+import type { User } from '../types';
 
 /** Only same-app paths are allowed as a destination after sign-in. */
-function safeNext(next: string | null): string {
-  return next && /^\/[a-z]/.test(next) && !next.startsWith('//') ? next : '/today';
+function safeNext(next: string | null, user: User): string {
+  return next && /^\/[a-z]/.test(next) && !next.startsWith('//') ? next : homeFor(user);
 }
 
 export function SignIn() {
@@ -21,7 +26,14 @@ export function SignIn() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ login?: string; password?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ login?: string; password?: string; totp?: string; form?: string }>({});
+  /** Set once the server asked for the second factor (clinicians and admins). */
+  const [needTotp, setNeedTotp] = useState(false);
+  const [totp, setTotp] = useState('');
+  const focusTotp = () => (document.getElementById('si-totp') as HTMLInputElement | null)?.focus();
+  useEffect(() => {
+    if (needTotp) focusTotp();
+  }, [needTotp]);
   /** Set while sign-in is throttled (429): our own words, the wait, and the helpline link. */
   const [throttled, setThrottled] = useState<string | null>(null);
 
@@ -31,20 +43,32 @@ export function SignIn() {
       setErrors({ form: t('signin.required') });
       return;
     }
+    if (needTotp && !totp.trim()) {
+      setErrors({ totp: t('clinician.signin.totpRequired') });
+      return;
+    }
     setBusy(true);
     setErrors({});
     setThrottled(null);
     try {
-      const { user } = await api.login(login.trim(), password);
+      const { user } = await api.login(login.trim(), password, needTotp ? totp.replace(/\s+/g, '') : undefined);
       setUser(user);
-      navigate(safeNext(route.query.get('next')), { replace: true });
+      navigate(safeNext(route.query.get('next'), user), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
         setThrottled(t('signin.throttled', { wait: waitText(err.retryAfter ?? 60) }));
         return;
       }
       const field = err instanceof ApiError ? err.field : undefined;
-      if (field === 'login' || field === 'password') setErrors({ [field]: errorMessage(err) });
+      if (field === 'totp') {
+        // First time: the password was right and the code is still to come. After that, the
+        // code did not match (or was used): say so on the field.
+        if (needTotp) setErrors({ totp: errorMessage(err) });
+        else setErrors({});
+        setNeedTotp(true);
+        setTotp('');
+        if (needTotp) focusTotp();
+      } else if (field === 'login' || field === 'password') setErrors({ [field]: errorMessage(err) });
       else setErrors({ form: errorMessage(err) });
     } finally {
       setBusy(false);
@@ -75,6 +99,26 @@ export function SignIn() {
           onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
           error={errors.password}
         />
+        {needTotp && (
+          <>
+            <p class="notice" data-testid="totp-asked">
+              {t('clinician.signin.totpAsked')}
+            </p>
+            <TextField
+              id="si-totp"
+              label={t('clinician.signin.totp')}
+              hint={t('clinician.signin.totpHint')}
+              inputMode="numeric"
+              autocomplete="one-time-code"
+              autocapitalize="characters"
+              spellcheck={false}
+              maxLength={24}
+              value={totp}
+              onInput={(e) => setTotp((e.target as HTMLInputElement).value)}
+              error={errors.totp}
+            />
+          </>
+        )}
         <ErrorText>{errors.form ?? throttled}</ErrorText>
         {throttled && (
           <p class="notice">

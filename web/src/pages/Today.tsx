@@ -1,4 +1,5 @@
 // Today: a greeting, the quick mood check-in, a gentle line when a questionnaire is due,
+// open homework from a clinician (sharing/HomeworkCard),
 // today's earlier check-ins (including any not sent yet) and a quick "write" box.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
@@ -7,6 +8,7 @@ import { CareReminder } from '../components/CareReminder';
 import { CheckInForm } from '../components/CheckInForm';
 import { Page } from '../components/Page';
 import { QuickWrite } from '../components/QuickWrite';
+import { HomeworkCard } from '../sharing/HomeworkCard';
 import { formatList, formatLongDate, formatTime } from '../format';
 import { t, type MessageKey } from '../i18n';
 import type { CheckIn, User } from '../types';
@@ -101,6 +103,7 @@ export function Today({ user }: { user: User }) {
         <CheckInForm user={user} onSaved={reload} />
       </section>
       <CareReminder />
+      {user.role === 'client' && <HomeworkCard />}
       {rows.length > 0 && (
         <section aria-labelledby="recent-title" class="card">
           <h2 id="recent-title">{t('today.recentTitle')}</h2>

@@ -1,0 +1,85 @@
+// The client's mood over the last 30, 90 or 365 days from the clinician insights endpoint,
+// drawn with the Insights page's uPlot chart (daily average with 7- and 28-day averages),
+// with the server's readings (trend, variability, sustained drop) and the numbers as a
+// table. Not shared: says so.
+import { useState } from 'preact/hooks';
+import { lastDays } from '../care/dates';
+import { formatShortDate } from '../format';
+import { t } from '../i18n';
+import { clinicianApi } from './api';
+import { LazyChart, LoadNote, TableAlt, mean1, useLoad } from './shared';
+import type { ClientHeader } from './types';
+
+const RANGES = [30, 90, 365] as const;
+const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? mean1(v) : '–');
+
+export function MoodView({ client }: { client: ClientHeader }) {
+  const [days, setDays] = useState<(typeof RANGES)[number]>(90);
+  const range = lastDays(days);
+  const [load] = useLoad(() => clinicianApi.insights(client.id, range.from, range.to), [client.id, range.from, range.to]);
+  return (
+    <section aria-labelledby="mood-title" data-testid="mood">
+      <h2 id="mood-title">{t('clinician.mood.title')}</h2>
+      <fieldset class="chips range">
+        <legend>{t('clinician.mood.range')}</legend>
+        <div class="chip-list">
+          {RANGES.map((r) => (
+            <label key={r} class="chip">
+              <input type="radio" name="mood-range" value={r} checked={days === r} onChange={() => setDays(r)} />
+              <span>{t('insights.rangeDays', { count: r })}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <LoadNote load={load} category="mood" />
+      {load.state === 'ok' &&
+        (() => {
+          const data = load.data;
+          const withData = data.days.filter((d) => d.count > 0 && d.mean_valence !== null);
+          const d7 = new Map(data.averages.d7.map((p) => [p.date, p.value]));
+          const d28 = new Map(data.averages.d28.map((p) => [p.date, p.value]));
+          return (
+            <div class="card">
+              {[data.trend?.reading, data.averages?.reading, data.variability?.reading, data.sustained_drop?.active ? data.sustained_drop.reading : null]
+                .filter((r): r is string => !!r)
+                .map((r) => (
+                  <p class="reading" key={r}>
+                    {r}
+                  </p>
+                ))}
+              <p class="meta">{t('clinician.mood.counts', { checkins: data.counts?.checkins ?? withData.length, days: withData.length })}</p>
+              {withData.length >= 2 ? (
+                <>
+                  <LazyChart testid="chart-mood" label={t('clinician.mood.label')} draw={(m, el) => m.drawMoodTrend(el, data)} deps={[data]} />
+                  <p class="legend">
+                    <span class="key daily">{t('insights.mood.daily')}</span>
+                    <span class="key weekly">{t('insights.mood.d7')}</span>
+                    <span class="key monthly">{t('insights.mood.d28')}</span>
+                  </p>
+                </>
+              ) : (
+                <p class="hint">{t('clinician.mood.notEnough')}</p>
+              )}
+              {withData.length > 0 && (
+                <TableAlt
+                  summary={t('insights.mood.table')}
+                  caption={t('insights.mood.caption')}
+                  head={[t('insights.col.date'), t('insights.col.daily'), t('insights.col.d7'), t('insights.col.d28'), t('insights.col.checkins')]}
+                >
+                  {withData.map((d) => (
+                    <tr key={d.date}>
+                      <th scope="row">{formatShortDate(`${d.date}T12:00:00`)}</th>
+                      <td>{num(d.mean_valence)}</td>
+                      <td>{num(d7.get(d.date))}</td>
+                      <td>{num(d28.get(d.date))}</td>
+                      <td>{d.count}</td>
+                    </tr>
+                  ))}
+                </TableAlt>
+              )}
+            </div>
+          );
+        })()}
+    </section>
+  );
+}
