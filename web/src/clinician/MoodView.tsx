@@ -4,14 +4,13 @@
 // table. Not shared: says so.
 import { useState } from 'preact/hooks';
 import { lastDays } from '../care/dates';
-import { formatShortDate } from '../format';
 import { t } from '../i18n';
 import { clinicianApi } from './api';
-import { LazyChart, LoadNote, TableAlt, mean1, useLoad } from './shared';
+import { MoodDaysTable } from '../components/ChartParts';
+import { LazyChart, LoadNote, useLoad } from './shared';
 import type { ClientHeader } from './types';
 
 const RANGES = [30, 90, 365] as const;
-const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? mean1(v) : '–');
 
 export function MoodView({ client }: { client: ClientHeader }) {
   const [days, setDays] = useState<(typeof RANGES)[number]>(90);
@@ -36,8 +35,6 @@ export function MoodView({ client }: { client: ClientHeader }) {
         (() => {
           const data = load.data;
           const withData = data.days.filter((d) => d.count > 0 && d.mean_valence !== null);
-          const d7 = new Map(data.averages.d7.map((p) => [p.date, p.value]));
-          const d28 = new Map(data.averages.d28.map((p) => [p.date, p.value]));
           return (
             <div class="card">
               {[data.trend?.reading, data.averages?.reading, data.variability?.reading, data.sustained_drop?.active ? data.sustained_drop.reading : null]
@@ -60,23 +57,7 @@ export function MoodView({ client }: { client: ClientHeader }) {
               ) : (
                 <p class="hint">{t('clinician.mood.notEnough')}</p>
               )}
-              {withData.length > 0 && (
-                <TableAlt
-                  summary={t('insights.mood.table')}
-                  caption={t('insights.mood.caption')}
-                  head={[t('insights.col.date'), t('insights.col.daily'), t('insights.col.d7'), t('insights.col.d28'), t('insights.col.checkins')]}
-                >
-                  {withData.map((d) => (
-                    <tr key={d.date}>
-                      <th scope="row">{formatShortDate(`${d.date}T12:00:00`)}</th>
-                      <td>{num(d.mean_valence)}</td>
-                      <td>{num(d7.get(d.date))}</td>
-                      <td>{num(d28.get(d.date))}</td>
-                      <td>{d.count}</td>
-                    </tr>
-                  ))}
-                </TableAlt>
-              )}
+              <MoodDaysTable days={data.days} d7={data.averages.d7} d28={data.averages.d28} />
             </div>
           );
         })()}

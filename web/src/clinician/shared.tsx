@@ -2,13 +2,13 @@
 // client" (403) and "not linked" (404) apart from other failures, the notes shown for
 // them, a copy-to-clipboard button, the mood sparkline, labels for reliable change, and
 // a lazily drawn uPlot chart (the Insights page's chart code).
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api';
 import { shortName } from '../care/instruments';
 import { formatNumber } from '../format';
 import { currentLocale, t, type MessageKey } from '../i18n';
 import { ErrorText } from '../components/Status';
+export { LazyChart, TableAlt } from '../components/ChartParts';
 import { isNotLinked, isNotShared } from './api';
 import { SPARK_H, SPARK_W, sparkGeometry, summarise } from './sparkline';
 import type { LatestScore, ReliableChange, ShareKey } from './types';
@@ -143,53 +143,6 @@ export function CopyButton({ text, label, testid }: { text: string; label: strin
         {said}
       </span>
     </>
-  );
-}
-
-type ChartModule = typeof import('../chart/insightsCharts');
-
-/** A chart drawn once the chart module has loaded; a note if it cannot load. */
-export function LazyChart({ draw, label, testid, deps }: { draw: (m: ChartModule, el: HTMLElement) => () => void; label: string; testid: string; deps: unknown[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let dispose: (() => void) | undefined;
-    let cancelled = false;
-    import('../chart/insightsCharts')
-      .then((m) => {
-        if (!cancelled && ref.current) dispose = draw(m, ref.current);
-      })
-      .catch(() => setFailed(true));
-    return () => {
-      cancelled = true;
-      dispose?.();
-    };
-  }, deps);
-  if (failed) return <p class="hint">{t('insights.chartFailed')}</p>;
-  return <div ref={ref} role="img" aria-label={label} class="chart-box" data-testid={testid} />;
-}
-
-/** A table behind a disclosure: the accessible alternative to a chart. */
-export function TableAlt({ summary, caption, head, children }: { summary: string; caption: string; head: string[]; children: ComponentChildren }) {
-  return (
-    <details class="more table-alt">
-      <summary>{summary}</summary>
-      <div class="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {head.map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
-    </details>
   );
 }
 

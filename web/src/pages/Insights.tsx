@@ -4,11 +4,12 @@
 // better or lower mood (with the caveat that this is association), a sustained drop and
 // rumination noticed gently, trend and variability. Every reading is the server's own
 // sentence; every chart has a table with the same numbers; too little data says so.
-import { Fragment, type ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import { lastDays } from '../care/dates';
 import { byUsualOrder, shortName, useInstruments } from '../care/instruments';
+import { LazyChart, MoodDaysTable, TableAlt, oneDecimal as num } from '../components/ChartParts';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
 import { ErrorText, Status } from '../components/Status';
@@ -16,7 +17,6 @@ import { formatLongDate, formatNumber, formatShortDate } from '../format';
 import { currentLocale, t, type MessageKey } from '../i18n';
 import type { Assessment, Insights as InsightsData, Instrument } from '../types';
 
-type ChartModule = typeof import('../chart/insightsCharts');
 
 const RANGES = [30, 90, 365] as const;
 type Range = (typeof RANGES)[number];
@@ -52,10 +52,6 @@ const bucketName = (b: string) => maybe(`insights.bucket.${b}`, b);
 /** A short name for the narrow grid headings ("Morn."), the full name if there is none. */
 const bucketShort = (b: string) => maybe(`insights.bucketShort.${b}`, bucketName(b));
 const signed = (v: number) => new Intl.NumberFormat(currentLocale(), { signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(v);
-/** A mean with one decimal always ("4.0", not "4"), '–' for none. */
-const num = (v: number | null | undefined) =>
-  typeof v === 'number' && Number.isFinite(v) ? new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v) : '–';
-
 /** Heat level 1-5 of a 1-7 pleasantness mean. */
 export function heatLevel(mean: number): number {
   if (mean < 2.5) return 1;
@@ -63,51 +59,6 @@ export function heatLevel(mean: number): number {
   if (mean < 4.5) return 3;
   if (mean < 5.5) return 4;
   return 5;
-}
-
-/** A chart drawn once the chart module has loaded; a note if it cannot load. */
-function LazyChart({ draw, label, testid, deps }: { draw: (m: ChartModule, el: HTMLElement) => () => void; label: string; testid: string; deps: unknown[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let dispose: (() => void) | undefined;
-    let cancelled = false;
-    import('../chart/insightsCharts')
-      .then((m) => {
-        if (!cancelled && ref.current) dispose = draw(m, ref.current);
-      })
-      .catch(() => setFailed(true));
-    return () => {
-      cancelled = true;
-      dispose?.();
-    };
-  }, deps);
-  if (failed) return <p class="hint">{t('insights.chartFailed')}</p>;
-  return <div ref={ref} role="img" aria-label={label} class="chart-box" data-testid={testid} />;
-}
-
-/** The accessible alternative to a chart: its numbers as a table, behind a disclosure. */
-function TableAlt({ summary, caption, head, children, testid }: { summary: string; caption: string; head: string[]; children: ComponentChildren; testid?: string }) {
-  return (
-    <details class="more table-alt" data-testid={testid}>
-      <summary>{summary}</summary>
-      <div class="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              {head.map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
-    </details>
-  );
 }
 
 function Reading({ text, testid }: { text: string | undefined; testid: string }) {
@@ -121,8 +72,6 @@ function Reading({ text, testid }: { text: string | undefined; testid: string })
 
 function MoodSection({ data }: { data: InsightsData }) {
   const withData = data.days.filter((d) => d.count > 0 && d.mean_valence !== null);
-  const d7 = new Map(data.averages.d7.map((p) => [p.date, p.value]));
-  const d28 = new Map(data.averages.d28.map((p) => [p.date, p.value]));
   return (
     <section class="card" aria-labelledby="ins-mood" data-testid="insights-mood">
       <h2 id="ins-mood">{t('insights.mood.title')}</h2>
@@ -142,24 +91,7 @@ function MoodSection({ data }: { data: InsightsData }) {
       )}
       <h3>{t('insights.variability.title')}</h3>
       <Reading text={data.variability.reading} testid="reading-variability" />
-      {withData.length > 0 && (
-        <TableAlt
-          testid="table-mood"
-          summary={t('insights.mood.table')}
-          caption={t('insights.mood.caption')}
-          head={[t('insights.col.date'), t('insights.col.daily'), t('insights.col.d7'), t('insights.col.d28'), t('insights.col.checkins')]}
-        >
-          {withData.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{formatShortDate(`${d.date}T12:00:00`)}</th>
-              <td>{num(d.mean_valence)}</td>
-              <td>{num(d7.get(d.date))}</td>
-              <td>{num(d28.get(d.date))}</td>
-              <td>{d.count}</td>
-            </tr>
-          ))}
-        </TableAlt>
-      )}
+      <MoodDaysTable days={data.days} d7={data.averages.d7} d28={data.averages.d28} testid="table-mood" />
     </section>
   );
 }
