@@ -1,11 +1,14 @@
 // The clinic admin: lists and creates the clinicians of their own clinic. An admin reads no
-// client data; a new clinician comes with their second factor already enrolled.
+// client data and never holds a clinician's credentials: a new clinician gets a one-time
+// set-up code (valid `invitation_days`) with which they choose their own password and enrol
+// their own second factor (POST /auth/setup, staff_setup_handlers.cc). Asked again for a
+// clinician who has not set up yet, the admin gets a new code (the old one stops working).
 #include "api/account_service.h"
 #include "api/handlers.h"
-#include "api/two_factor.h"
 #include "api/user_json.h"
 #include "base/log.h"
 #include "base/time_format.h"
+#include "crypto/tokens.h"
 
 namespace interlude::api {
 namespace {
@@ -45,10 +48,13 @@ Result<Reply> HandleListClinicians(ApiDeps& deps, RequestContext& ctx) {
 
 Result<Reply> HandleCreateClinician(ApiDeps& deps, RequestContext& ctx) {
   RETURN_IF_ERROR(RequireRole(ctx, store::Role::kAdmin));
+  if (ctx.body.contains("password")) {
+    return InvalidArgument(
+        "the clinician chooses their own password when they set up their account", "password");
+  }
   ObjectReader reader(ctx.body);
   NewAccount spec;
   ASSIGN_OR_RETURN(spec.email, reader.RequiredString("email", kMaxLoginChars));
-  ASSIGN_OR_RETURN(spec.password, reader.RequiredString("password", kMaxPasswordChars));
   RETURN_IF_ERROR(reader.Finish());
   const store::UserRecord& admin = ctx.caller().user;
   if (admin.clinic_id.empty()) {
@@ -57,19 +63,35 @@ Result<Reply> HandleCreateClinician(ApiDeps& deps, RequestContext& ctx) {
   }
   spec.role = store::Role::kClinician;
   spec.clinic_id = admin.clinic_id;
-  ASSIGN_OR_RETURN(const store::UserRecord user, CreateAccount(deps, spec));
+  spec.setup_code = crypto::NewRecoveryCode();
+  spec.setup_expires_at =
+      deps.clock.NowMillis() + deps.options.invitation_days * 24LL * 3600 * 1000;
+  // A clinician of this clinic who never finished their set-up (the code may have run out)
+  // gets a new code; anyone else with the e-mail makes CreateAccount answer 409.
+  ASSIGN_OR_RETURN(const std::string email, NormalizeEmail(spec.email));
+  const auto existing = FindAccountByLogin(deps, email);
+  if (!existing.ok() && existing.status().code() != StatusCode::kNotFound) {
+    return existing.status();
+  }
+  const bool reissue = existing.ok() && existing->role == store::Role::kClinician &&
+                       existing->clinic_id == admin.clinic_id &&
+                       !existing->wrapped_key.empty() && PendingSetupExpiry(*existing);
+  store::UserRecord user;
+  if (reissue) {
+    RETURN_IF_ERROR(ReplaceSetupCode(deps, *existing, spec.setup_code, spec.setup_expires_at));
+    user = *existing;
+    Log(LogLevel::kInfo, "account.setup_code_replaced",
+        {{"user", LogId(user.id)}, {"by", LogId(admin.id)}});
+  } else {
+    ASSIGN_OR_RETURN(user, CreateAccount(deps, spec));
+    Log(LogLevel::kInfo, "account.created",
+        {{"user", LogId(user.id)}, {"kind", LogId("clinician")}, {"by", LogId(admin.id)}});
+  }
   ASSIGN_OR_RETURN(const crypto::SecretKey key, deps.vault.DataKey(user));
   ASSIGN_OR_RETURN(Json user_json, UserToJson(deps.vault, user, key));
-  const std::string login = user_json["email"].is_string() ? user_json["email"].get<std::string>()
-                                                           : user.handle;
-  ASSIGN_OR_RETURN(const TwoFactorEnrolment enrolment,
-                   EnrolTwoFactor(deps.store, deps.vault, user, key, login,
-                                  deps.clock.NowMillis()));
-  Log(LogLevel::kInfo, "account.created",
-      {{"user", LogId(user.id)}, {"kind", LogId("clinician")}, {"by", LogId(admin.id)}});
-  return JsonReply(201, Json{{"user", std::move(user_json)},
-                             {"otpauth_uri", enrolment.otpauth_uri},
-                             {"recovery_codes", enrolment.recovery_codes}});
+  return JsonReply(reissue ? 200 : 201, Json{{"user", std::move(user_json)},
+                             {"setup_code", spec.setup_code},
+                             {"setup_expires_at", FormatIso8601(spec.setup_expires_at)}});
 }
 
 }  // namespace interlude::api

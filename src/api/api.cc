@@ -29,12 +29,13 @@ struct Route {
   Handler handler;
 };
 
-constexpr std::array<Route, 81> kRoutes = {{
+constexpr std::array<Route, 82> kRoutes = {{
     {"GET", "/api/v1/health", Access::kPublic, Body::kNone, HandleHealth},
     {"GET", "/api/v1/vocabulary", Access::kPublic, Body::kNone, HandleVocabulary},
     {"POST", "/api/v1/auth/anonymous", Access::kPublic, Body::kOptionalObject, HandleAnonymousStart},
     {"POST", "/api/v1/auth/register", Access::kPublic, Body::kObject, HandleRegister},
     {"POST", "/api/v1/auth/login", Access::kPublic, Body::kObject, HandleLogin},
+    {"POST", "/api/v1/auth/setup", Access::kPublic, Body::kObject, HandleStaffSetup},
     {"POST", "/api/v1/auth/logout", Access::kSession, Body::kNone, HandleLogout},
     {"GET", "/api/v1/me", Access::kSession, Body::kNone, HandleGetMe},
     {"PATCH", "/api/v1/me", Access::kSession, Body::kObject, HandlePatchMe},

@@ -98,6 +98,8 @@ Result<Reply> HandleAnalyseDistortions(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleNewTwoFactorRecoveryCodes(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleListClinicians(ApiDeps& deps, RequestContext& ctx);
 Result<Reply> HandleCreateClinician(ApiDeps& deps, RequestContext& ctx);
+// A clinician's own set-up with the code from their admin (staff_setup_handlers.cc)
+Result<Reply> HandleStaffSetup(ApiDeps& deps, RequestContext& ctx);
 
 // The clinician's view of linked clients (caseload_handlers.cc, clinician_read_handlers.cc)
 // and the client's view of who looked (access_log_handlers.cc)

@@ -138,6 +138,10 @@ Result<Reply> HandleChangePassword(ApiDeps& deps, RequestContext& ctx) {
 Result<Reply> HandleNewRecoveryCode(ApiDeps& deps, RequestContext& ctx) {
   ObjectReader reader(ctx.body);
   RETURN_IF_ERROR(reader.Finish());
+  // Staff have two-factor recovery codes instead; their recovery_hash is a set-up code.
+  if (ctx.caller().user.role != store::Role::kClient) {
+    return PermissionDenied("clinicians and admins make new two-factor recovery codes instead");
+  }
   const std::string code = crypto::NewRecoveryCode();
   ASSIGN_OR_RETURN(const std::string hash, crypto::HashPassword(crypto::CanonicalRecoveryCode(code)));
   RETURN_IF_ERROR(deps.store.users().SetRecoveryHash(ctx.caller().user.id, hash));

@@ -5,11 +5,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <regex>
 #include <set>
 
 #include "api/account_service.h"
 #include "api/api.h"
+#include "crypto/password.h"
 #include "crypto/secret_key.h"
 #include "crypto/tokens.h"
 #include "crypto/totp.h"
@@ -323,28 +325,42 @@ TEST_F(TwoFactorTest, AdminManagesTheClinicsOwnClinicians) {
   const Staff theirs = MakeStaff("dr.b@b.example", store::Role::kClinician, "clinic-b");
   const std::string token = SignIn(admin);
 
-  HttpResponse r = Call("POST", "/api/v1/admin/clinicians",
-                        Json{{"email", "Dr.New@A.example"}, {"password", kPassword}}, token);
+  HttpResponse r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "Dr.New@A.example"}},
+                        token);
   ASSERT_EQ(r.status, 201) << r.body;
   const Json made = JsonOf(r);
   EXPECT_EQ(made["user"]["role"], "clinician");
   EXPECT_EQ(made["user"]["email"], "dr.new@a.example");
-  EXPECT_EQ(made["recovery_codes"].size(), 10u);
-  const std::string uri = made["otpauth_uri"];
-  ASSERT_EQ(uri.rfind("otpauth://totp/Interlude:dr.new%40a.example?secret=", 0), 0u) << uri;
-  EXPECT_EQ(store_->users().FindById(made["user"]["id"])->clinic_id, "clinic-a");
-  // The new clinician signs in with the secret from the URI.
-  const std::string b32 = uri.substr(uri.find("secret=") + 7, 32);
-  const std::string code = crypto::Totp(*crypto::Base32Decode(b32), clock_.NowMillis() / 1000);
-  EXPECT_EQ(Login("dr.new@a.example", code).status, 200);
+  // The admin gets a set-up code, never a password, a secret or recovery codes.
+  EXPECT_FALSE(made.contains("otpauth_uri"));
+  EXPECT_FALSE(made.contains("recovery_codes"));
+  EXPECT_TRUE(std::regex_match(made["setup_code"].get<std::string>(),
+                               std::regex("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}")));
+  EXPECT_EQ(made["setup_expires_at"], "2026-12-05T01:44:49Z");  // 7 days
+  const auto stored = store_->users().FindById(made["user"]["id"]);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->clinic_id, "clinic-a");
+  EXPECT_TRUE(stored->password_hash.empty());
+  EXPECT_EQ(stored->recovery_hash.find(made["setup_code"].get<std::string>()), std::string::npos);
+  EXPECT_FALSE(store_->two_factor().Get(stored->id).ok());
 
-  r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.new@a.example"},
-                                                    {"password", kPassword}},
-           token);
+  // Not set up yet: asked again, the admin gets a new code; another clinic's admin gets 409.
+  clock_.Advance(kMinute);
+  r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.new@a.example"}}, token);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(JsonOf(r)["user"]["id"], made["user"]["id"]);
+  EXPECT_NE(JsonOf(r)["setup_code"], made["setup_code"]);
+  EXPECT_EQ(JsonOf(r)["setup_expires_at"], "2026-12-05T01:45:49Z");
+  const std::string other_token = SignIn(other_admin);
+  r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.new@a.example"}}, other_token);
   EXPECT_EQ(r.status, 409);
-  r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "x@a.example"}, {"password", "short"}},
-           token);
+  EXPECT_EQ(JsonOf(r)["error"]["field"], "email");
+  r = Call("POST", "/api/v1/admin/clinicians",
+           Json{{"email", "x@a.example"}, {"password", kPassword}}, token);
+  EXPECT_EQ(r.status, 400);
   EXPECT_EQ(JsonOf(r)["error"]["field"], "password");
+  EXPECT_FALSE(store_->users().FindByEmailIndex(
+                   crypto::KeyedIndex(vault_.IndexKey(), "email:x@a.example")).ok());
 
   r = Call("GET", "/api/v1/admin/clinicians", nullptr, token);
   ASSERT_EQ(r.status, 200) << r.body;
@@ -357,17 +373,116 @@ TEST_F(TwoFactorTest, AdminManagesTheClinicsOwnClinicians) {
   EXPECT_TRUE(list[0].contains("created_at"));
 
   const Json list_b =
-      JsonOf(Call("GET", "/api/v1/admin/clinicians", nullptr, SignIn(other_admin)))["clinicians"];
+      JsonOf(Call("GET", "/api/v1/admin/clinicians", nullptr, other_token))["clinicians"];
   ASSERT_EQ(list_b.size(), 1u);
   EXPECT_EQ(list_b[0]["id"], theirs.user.id);
 
   const std::string clinician = SignIn(theirs);
   EXPECT_EQ(Call("GET", "/api/v1/admin/clinicians", nullptr, clinician).status, 403);
-  EXPECT_EQ(Call("POST", "/api/v1/admin/clinicians",
-                 Json{{"email", "y@b.example"}, {"password", kPassword}}, clinician)
+  EXPECT_EQ(Call("POST", "/api/v1/admin/clinicians", Json{{"email", "y@b.example"}}, clinician)
                 .status,
             403);
   EXPECT_EQ(Call("GET", "/api/v1/admin/clinicians", nullptr).status, 401);
+}
+
+// Staff set-up: the clinician chooses the password and enrols the second factor with the
+// code; the code is no password, works once and only before it expires.
+TEST_F(TwoFactorTest, ClinicianSetsUpTheirOwnAccountWithTheCode) {
+  const Staff admin = MakeStaff("admin@a.example", store::Role::kAdmin, "clinic-a");
+  const std::string admin_token = SignIn(admin);
+  const Json made = JsonOf(
+      Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.new@a.example"}}, admin_token));
+  const std::string code = made["setup_code"];
+  const auto setup = [&](const std::string& c, const std::string& password) {
+    return Call("POST", "/api/v1/auth/setup",
+                Json{{"login", "DR.NEW@a.example"}, {"code", c}, {"password", password}});
+  };
+  // The code is no password (nor is anything before set-up).
+  EXPECT_EQ(Login("dr.new@a.example", std::nullopt, code).status, 401);
+  HttpResponse r = setup("AAAA-BBBB-CCCC-DDDD", kPassword);
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(JsonOf(r)["error"]["field"], "code");
+  r = setup(code, "short");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(JsonOf(r)["error"]["field"], "password");
+
+  // Typed in lower case without dashes, the code works once.
+  std::string loose = code;
+  std::erase(loose, '-');
+  for (char& c : loose) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  r = setup(loose, kPassword);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json enrolled = JsonOf(r);
+  EXPECT_FALSE(enrolled.contains("token"));  // no session: the person signs in next
+  EXPECT_EQ(enrolled["recovery_codes"].size(), 10u);
+  const std::string b32 = enrolled["secret"];
+  EXPECT_EQ(enrolled["otpauth_uri"], "otpauth://totp/Interlude:dr.new%40a.example?secret=" + b32 +
+                                         "&issuer=Interlude&algorithm=SHA1&digits=6&period=30");
+  r = setup(code, "another long river stone");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(JsonOf(r)["error"]["field"], "code");
+  const auto stored = store_->users().FindByEmailIndex(
+      crypto::KeyedIndex(vault_.IndexKey(), "email:dr.new@a.example"));
+  ASSERT_TRUE(stored.ok());
+  EXPECT_TRUE(stored->recovery_hash.empty());
+  EXPECT_EQ(stored->settings_json, "{}");
+  EXPECT_FALSE(PendingSetupExpiry(*stored).has_value());
+
+  // Set up: the admin can no longer replace the code.
+  r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.new@a.example"}}, admin_token);
+  EXPECT_EQ(r.status, 409);
+
+  // The password and the app's code sign in; the password alone does not.
+  EXPECT_EQ(Login("dr.new@a.example", std::nullopt).status, 401);
+  const std::string code_now =
+      crypto::Totp(*crypto::Base32Decode(b32), clock_.NowMillis() / 1000);
+  EXPECT_EQ(Login("dr.new@a.example", code_now).status, 200);
+}
+
+TEST_F(TwoFactorTest, SetupCodeExpiresAfterTheInvitationDays) {
+  const Staff admin = MakeStaff("admin@a.example", store::Role::kAdmin, "clinic-a");
+  const std::string token = SignIn(admin);
+  const Json late = JsonOf(
+      Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.late@a.example"}}, token));
+  const Json early = JsonOf(
+      Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.early@a.example"}}, token));
+  const auto setup = [&](const std::string& login, const Json& made) {
+    return Call("POST", "/api/v1/auth/setup", Json{{"login", login},
+                                                   {"code", made["setup_code"]},
+                                                   {"password", kPassword}});
+  };
+  clock_.Advance(7 * 24 * 60 * kMinute - 1000);
+  EXPECT_EQ(setup("dr.early@a.example", early).status, 200);
+  clock_.Advance(1000);
+  HttpResponse r = setup("dr.late@a.example", late);
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(JsonOf(r)["error"]["field"], "code");
+  // Someone else's code, or a code for an account that is set up or not staff, never works.
+  EXPECT_EQ(setup("dr.early@a.example", early).status, 401);
+  EXPECT_EQ(setup("admin@a.example", late).status, 401);
+  EXPECT_EQ(setup("nobody@a.example", late).status, 401);
+  // A new code from the admin replaces the expired one.
+  r = Call("POST", "/api/v1/admin/clinicians", Json{{"email", "dr.late@a.example"}}, SignIn(admin));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(setup("dr.late@a.example", late).status, 401);
+  EXPECT_EQ(setup("dr.late@a.example", JsonOf(r)).status, 200);
+}
+
+TEST_F(TwoFactorTest, StaffSignInIgnoresTheRecoveryHash) {
+  // A staff account's recovery_hash is only ever a set-up code: never a password.
+  const Staff staff = MakeStaff("dr.lee@a.example");
+  const std::string code = crypto::NewRecoveryCode();
+  ASSERT_TRUE(store_->users()
+                  .SetRecoveryHash(staff.user.id,
+                                   *crypto::HashPassword(crypto::CanonicalRecoveryCode(code)))
+                  .ok());
+  const store::UserRecord user = *store_->users().FindById(staff.user.id);
+  EXPECT_FALSE(SecretMatches(&user, code));
+  EXPECT_TRUE(SecretMatches(&user, kPassword));
+  EXPECT_EQ(Login("dr.lee@a.example", CodeNow(staff), code).status, 401);
+  // Without `setup_expires_at` it is no pending set-up either.
+  EXPECT_FALSE(PendingSetupExpiry(user).has_value());
+  EXPECT_FALSE(SetupCodeMatches(&user, code, clock_.NowMillis()));
 }
 
 }  // namespace

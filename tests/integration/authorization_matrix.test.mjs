@@ -100,6 +100,8 @@ const MATRIX = [
   // ---- clinic admin and the clinicians' second factor
   ['GET',    '/api/v1/admin/clinicians',                            [403, 403, 403, 403, 403, 200, 401]],
   ['POST',   '/api/v1/admin/clinicians',                            [403, 403, 403, 403, 403, 201, 401], { fresh: 'clinician' }],
+  // public: a clinician's own set-up; with a bogus code everyone (signed in or not) gets 401
+  ['POST',   '/api/v1/auth/setup',                                  [401, 401, 401, 401, 401, 401, 401], { fresh: 'setup' }],
   ['POST',   '/api/v1/me/two-factor/recovery-codes',                [403, 403, 201, 201, 201, 201, 401], { body: { password: STRONG_PASSWORD } }],
 ];
 
@@ -165,7 +167,13 @@ const FRESH = {
       token: who.share.token, body: { kind: 'custom', title: 'Read a chapter', due: soonDate(4) } }), 201, 'assignment set-up');
     return { assignment: made.assignment.id };
   },
-  clinician: async () => ({ body: { email: `${unique('new')}@example.org`, password: STRONG_PASSWORD } }),
+  clinician: async () => ({ body: { email: `${unique('new')}@example.org` } }),
+  // A clinician awaiting set-up (made by the admin), and a code that is not theirs.
+  setup: async () => {
+    const email = `${unique('pending')}@example.org`;
+    expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: who.admin.token, body: { email } }), 201, 'pending clinician');
+    return { body: { login: email, code: 'AAAA-BBBB-CCCC-DDDD', password: STRONG_PASSWORD } };
+  },
 };
 
 // Each client links to a given clinician once: a new inviter per link cell.

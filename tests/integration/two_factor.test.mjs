@@ -1,12 +1,13 @@
 // Clinicians' and admins' second factor over HTTP (docs/api.md "Accounts and two-factor
 // sign-in"): sign-in with `totp`, replays, recovery codes, the throttle, new recovery codes,
-// the clinic admin's clinician endpoints and `interlude user two-factor-reset`.
+// the clinic admin's clinician endpoints, a new clinician's own set-up with the one-time
+// set-up code (POST /auth/setup) and `interlude user two-factor-reset`.
 // The 15-minute idle sign-out needs a clock that moves: it is tested in
 // src/api/two_factor_test.cc (ClinicianSessionsEndAfterFifteenIdleMinutes).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, runCli } from '../support/integration.mjs';
-import { api, assertError, expectStatus, freshAddress, register, STRONG_PASSWORD, unique } from '../support/api.mjs';
+import { api, assertError, expectStatus, freshAddress, register, sessionCookie, STRONG_PASSWORD, unique } from '../support/api.mjs';
 import { createStaff, parseEnrolment, totpCode } from '../support/totp.mjs';
 
 let srv;
@@ -113,17 +114,24 @@ test('a clinic admin lists and creates the clinicians of their own clinic only',
   const adminToken = await signIn(admin);
 
   const email = `${unique('new')}@example.org`;
-  const made = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email, password: STRONG_PASSWORD } }), 201);
+  const made = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email } }), 201);
   assert.equal(made.user.role, 'clinician');
   assert.equal(made.user.email, email);
-  assert.equal(made.recovery_codes.length, 10);
-  const secret = new URL(made.otpauth_uri).searchParams.get('secret');
-  assert.match(made.otpauth_uri, /^otpauth:\/\/totp\/Interlude:/);
-  // The new clinician signs in with that secret.
-  expectStatus(await login(email, STRONG_PASSWORD, totpCode(secret)), 200);
-  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email, password: STRONG_PASSWORD } }), 409, 'already_exists', 'email');
-  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: 'not an address', password: STRONG_PASSWORD } }), 400, 'invalid_argument', 'email');
-  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: `${unique('w')}@example.org`, password: 'short' } }), 400, 'invalid_argument', 'password');
+  assert.deepEqual(Object.keys(made).sort(), ['setup_code', 'setup_expires_at', 'user']);
+  // Not set up yet: asked again, the admin gets a new code for the same account.
+  const again = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email } }), 200);
+  assert.equal(again.user.id, made.user.id);
+  assert.notEqual(again.setup_code, made.setup_code);
+  // An e-mail taken by someone already set up (or in another clinic) is refused.
+  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: ours.login } }), 409, 'already_exists', 'email');
+  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: theirs.login } }), 409, 'already_exists', 'email');
+  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: 'not an address' } }), 400, 'invalid_argument', 'email');
+  // The admin cannot choose the clinician's password (strong or weak).
+  const withPassword = `${unique('w')}@example.org`;
+  const refused = assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: withPassword, password: STRONG_PASSWORD } }), 400, 'invalid_argument', 'password');
+  assert.match(refused.message, /chooses their own password/);
+  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email: withPassword, password: 'short' } }), 400, 'invalid_argument', 'password');
+  assertError(await login(withPassword, STRONG_PASSWORD, '000000'), 401, 'unauthenticated');
 
   const listed = expectStatus(await call('GET', '/api/v1/admin/clinicians', { token: adminToken }), 200).clinicians;
   // The two clinicians of clinic A: not clinic B's, not the admin.
@@ -136,10 +144,90 @@ test('a clinic admin lists and creates the clinicians of their own clinic only',
 
   const clinicianToken = await signIn(theirs);
   assertError(await call('GET', '/api/v1/admin/clinicians', { token: clinicianToken }), 403, 'permission_denied');
-  assertError(await call('POST', '/api/v1/admin/clinicians', { token: clinicianToken, body: { email: `${unique('x')}@example.org`, password: STRONG_PASSWORD } }), 403, 'permission_denied');
+  assertError(await call('POST', '/api/v1/admin/clinicians', { token: clinicianToken, body: { email: `${unique('x')}@example.org` } }), 403, 'permission_denied');
   const client = await register(srv.url, {}, { localAddress: freshAddress() });
   assertError(await call('GET', '/api/v1/admin/clinicians', { token: client.token }), 403, 'permission_denied');
   assertError(await call('GET', '/api/v1/admin/clinicians'), 401, 'unauthenticated');
+});
+
+test('a new clinician sets up their own password and second factor with the set-up code', async () => {
+  const clinic = unique('Setup clinic');
+  const admin = await staff({ role: 'admin', clinic });
+  const adminToken = await signIn(admin);
+  const email = `${unique('setup')}@example.org`;
+  const before = Date.now();
+  const made = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email } }), 201);
+  // The admin learns no credential: no password, no authenticator secret, no recovery codes.
+  for (const key of ['password', 'otpauth_uri', 'secret', 'recovery_codes', 'token']) assert.ok(!(key in made), key);
+  assert.match(made.setup_code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  const days = (Date.parse(made.setup_expires_at) - before) / 86_400_000;
+  assert.ok(days > 6.99 && days <= 7.01, `expires in ${days} days`);
+
+  // The set-up code is no password, with or without a second-factor code.
+  assertError(await login(email, made.setup_code), 401, 'unauthenticated');
+  assertError(await login(email, made.setup_code, '123456'), 401, 'unauthenticated');
+
+  const setup = (body) => call('POST', '/api/v1/auth/setup', { body });
+  assertError(await setup({ login: email, code: 'AAAA-BBBB-CCCC-DDDD', password: STRONG_PASSWORD }), 401, 'unauthenticated', 'code');
+  assertError(await setup({ login: email, code: made.setup_code, password: 'short' }), 400, 'invalid_argument', 'password');
+  assertError(await setup({ login: email, code: made.setup_code }), 400, 'invalid_argument', 'password');
+  assertError(await setup({ login: email, password: STRONG_PASSWORD }), 400, 'invalid_argument', 'code');
+  assertError(await setup({ login: 'nobody@example.org', code: made.setup_code, password: STRONG_PASSWORD }), 401, 'unauthenticated', 'code');
+
+  const doneRes = await setup({ login: email.toUpperCase(), code: made.setup_code.toLowerCase(), password: STRONG_PASSWORD });
+  const done = expectStatus(doneRes, 200);
+  assert.deepEqual(Object.keys(done).sort(), ['otpauth_uri', 'recovery_codes', 'secret']);
+  assert.match(done.otpauth_uri, /^otpauth:\/\/totp\/Interlude:[^?]+\?secret=[A-Z2-7]{32}&issuer=Interlude/);
+  assert.equal(new URL(done.otpauth_uri).searchParams.get('secret'), done.secret);
+  assert.equal(done.recovery_codes.length, 10);
+  assert.equal(new Set(done.recovery_codes).size, 10);
+  assert.equal(sessionCookie(doneRes), null, 'no session: the clinician signs in next');
+
+  // Used: the code works no more, and the admin cannot issue another.
+  assertError(await setup({ login: email, code: made.setup_code, password: 'another long passphrase 7' }), 401, 'unauthenticated', 'code');
+  assertError(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email } }), 409, 'already_exists', 'email');
+
+  // The clinician signs in with their own password and the authenticator's code.
+  assertError(await login(email, STRONG_PASSWORD), 401, 'unauthenticated', 'totp');
+  const signedIn = expectStatus(await login(email, STRONG_PASSWORD, totpCode(done.secret)), 200);
+  assert.equal(signedIn.user.role, 'clinician');
+  expectStatus(await login(email, STRONG_PASSWORD, done.recovery_codes[0]), 200);
+
+  const listed = expectStatus(await call('GET', '/api/v1/admin/clinicians', { token: adminToken }), 200).clinicians;
+  assert.deepEqual(listed.map((c) => c.email), [email]);
+  assert.equal(listed[0].id, made.user.id);
+});
+
+test('a new set-up code from the admin replaces the old one', async () => {
+  const admin = await staff({ role: 'admin', clinic: unique('Renew clinic') });
+  const adminToken = await signIn(admin);
+  const email = `${unique('renew')}@example.org`;
+  const first = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email } }), 201);
+  const second = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: adminToken, body: { email } }), 200);
+  assertError(await call('POST', '/api/v1/auth/setup', { body: { login: email, code: first.setup_code, password: STRONG_PASSWORD } }), 401, 'unauthenticated', 'code');
+  expectStatus(await call('POST', '/api/v1/auth/setup', { body: { login: email, code: second.setup_code, password: STRONG_PASSWORD } }), 200);
+});
+
+test('wrong set-up codes count towards the sign-in throttle', async () => {
+  const admin = await staff({ role: 'admin', clinic: unique('Throttle clinic') });
+  const email = `${unique('slow')}@example.org`;
+  const made = expectStatus(await call('POST', '/api/v1/admin/clinicians', { token: await signIn(admin), body: { email } }), 201);
+  for (let i = 0; i < 5; i += 1) {
+    assertError(await call('POST', '/api/v1/auth/setup', { body: { login: email, code: 'AAAA-BBBB-CCCC-DDDD', password: STRONG_PASSWORD } }), 401, 'unauthenticated', 'code');
+  }
+  const throttled = await call('POST', '/api/v1/auth/setup', { body: { login: email, code: made.setup_code, password: STRONG_PASSWORD } });
+  assertError(throttled, 429, 'resource_exhausted');
+  assert.ok(Number(throttled.headers['retry-after']) > 0);
+});
+
+test('a client or an operator-made clinician has no set-up code to use', async () => {
+  const doc = await staff();
+  assertError(await call('POST', '/api/v1/auth/setup', { body: { login: doc.login, code: doc.recoveryCodes[0], password: STRONG_PASSWORD } }), 401, 'unauthenticated', 'code');
+  const anon = await api(srv.url, 'POST', '/api/v1/auth/anonymous', { body: {}, localAddress: freshAddress() });
+  const { user, recovery_code: code } = expectStatus(anon, 201);
+  assertError(await call('POST', '/api/v1/auth/setup', { body: { login: user.handle, code, password: STRONG_PASSWORD } }), 401, 'unauthenticated', 'code');
+  // The client's recovery code still signs them in.
+  expectStatus(await login(user.handle, code), 200);
 });
 
 test('user two-factor-reset gives a new secret and codes and ends the sessions', async () => {

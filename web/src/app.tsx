@@ -28,7 +28,7 @@ import { Today } from './pages/Today';
 import { Welcome } from './pages/Welcome';
 import { usePendingCode, type PendingCode } from './recovery';
 import { navigate, useRoute, wasReplace } from './router';
-import { homeFor, isStaff, isStaffPath, StaffNav, staffPage } from './clinician/routes';
+import { homeFor, isStaff, isStaffPath, setupPage, StaffNav, staffPage } from './clinician/routes';
 import { useUser } from './session';
 import { useMedia } from './useMedia';
 import { HomeworkPage } from './sharing/HomeworkPage';
@@ -112,10 +112,11 @@ function page(path: string, user: User | null, draftId: string | null, search: s
     if (user && isStaff(user)) return <Redirect to={homeFor(user)} />;
     return user ? privatePage(path, user, draftId) : <Redirect to={`/signin?next=${encodeURIComponent(path + search)}`} />;
   }
-  if (path === '/' || path === '/signin' || path === '/signup' || path === '/start') {
+  if (path === '/' || path === '/signin' || path === '/setup' || path === '/signup' || path === '/start') {
     if (user) return <Redirect to={homeFor(user)} />;
     if (path === '/') return <Welcome />;
     if (path === '/signin') return <SignIn />;
+    if (path === '/setup') return setupPage();
     if (path === '/signup') return <SignUp />;
     return <Start />;
   }

@@ -1,54 +1,36 @@
-// Clinic admin (/admin): the clinic's clinicians, and a form that creates one. The answer
-// carries the authenticator enrolment — the otpauth:// URI as text, and its secret grouped
-// for typing into an authenticator app — and ten one-time recovery codes, shown here once.
+// Clinic admin (/admin): the clinic's clinicians, and a form that adds one by e-mail. The
+// answer is a one-time set-up code (and when it runs out), shown here once for the admin to
+// pass on: the clinician uses it at /setup to choose their own password and connect their
+// own authenticator app, so the admin never learns either. Adding the same e-mail again
+// before the clinician has set up gives a new code.
 import { useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api';
 import { TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { ErrorText } from '../components/Status';
-import { formatLongDate } from '../format';
+import { formatDateTime, formatLongDate } from '../format';
 import { t } from '../i18n';
 import { clinicianApi } from './api';
 import { CopyButton, LoadNote, useLoad } from './shared';
 import type { NewClinician } from './types';
 
-/** The base32 secret of an otpauth:// URI, in groups of four for typing; '' if none. */
-export function secretOf(uri: string): string {
-  const m = /[?&]secret=([A-Za-z2-7=]+)/.exec(uri);
-  return m ? m[1].replace(/=+$/, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ') : '';
-}
-
-function Enrolment({ made, onDone }: { made: NewClinician; onDone: () => void }) {
-  const secret = secretOf(made.otpauth_uri);
+function SetupCode({ made, onDone }: { made: NewClinician; onDone: () => void }) {
+  const url = `${location.origin}/setup`;
   return (
-    <section class="card enrolment" aria-labelledby="enrol-title" data-testid="enrolment">
+    <section class="card enrolment" aria-labelledby="enrol-title" data-testid="setup-code-card">
       <h2 id="enrol-title" tabIndex={-1} class="focus-target">
         {t('clinician.admin.createdTitle', { who: made.user.email || made.user.handle })}
       </h2>
-      <p class="notice">{t('clinician.admin.once')}</p>
-      <dl class="secret">
-        <dt>{t('clinician.admin.uri')}</dt>
-        <dd>
-          <code class="uri" data-testid="otpauth-uri">{made.otpauth_uri}</code>
-        </dd>
-        <dt>{t('clinician.admin.secret')}</dt>
-        <dd>
-          <code data-testid="otp-secret">{secret}</code>
-        </dd>
-      </dl>
-      <p class="actions">
-        <CopyButton text={made.otpauth_uri} label={t('clinician.admin.copyUri')} />
+      <p>{t('clinician.admin.setupHow', { url })}</p>
+      <p class="invite-code">
+        <span class="visually-hidden">{t('clinician.admin.setupCode')}: </span>
+        <code data-testid="setup-code">{made.setup_code}</code>
       </p>
-      <h3>{t('clinician.admin.codes')}</h3>
-      <ol class="codes" data-testid="new-recovery-codes">
-        {made.recovery_codes.map((c) => (
-          <li key={c}>
-            <code>{c}</code>
-          </li>
-        ))}
-      </ol>
+      <p class="meta" data-testid="setup-expiry">
+        {t('clinician.admin.setupExpires', { date: formatDateTime(made.setup_expires_at) })}
+      </p>
       <p class="actions">
-        <CopyButton text={made.recovery_codes.join('\n')} label={t('clinician.settings.copyCodes')} />
+        <CopyButton text={made.setup_code} label={t('clinician.admin.copyCode')} testid="copy-setup-code" />
         <button type="button" class="button primary" onClick={onDone}>
           {t('clinician.admin.done')}
         </button>
@@ -60,8 +42,7 @@ function Enrolment({ made, onDone }: { made: NewClinician; onDone: () => void })
 export function Admin() {
   const [load, reload] = useLoad(() => clinicianApi.clinicians(), []);
   const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ email?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<NewClinician | null>(null);
 
@@ -69,20 +50,22 @@ export function Admin() {
     e.preventDefault();
     const errs: typeof errors = {};
     if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) errs.email = t('clinician.admin.emailRequired');
-    if (password.length < 10) errs.password = t('clinician.admin.passwordShort');
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (errs.email) {
+      document.getElementById('ad-email')?.focus();
+      return;
+    }
     setBusy(true);
     try {
-      setMade(await clinicianApi.createClinician(email.trim(), password));
+      setMade(await clinicianApi.createClinician(email.trim()));
       setEmail('');
-      setPassword('');
       reload();
       requestAnimationFrame(() => document.getElementById('enrol-title')?.focus());
     } catch (err) {
-      const field = err instanceof ApiError ? err.field : undefined;
-      if (field === 'email' || field === 'password') setErrors({ [field]: errorMessage(err) });
-      else setErrors({ form: errorMessage(err) });
+      if (err instanceof ApiError && err.field === 'email') {
+        setErrors({ email: errorMessage(err) });
+        document.getElementById('ad-email')?.focus();
+      } else setErrors({ form: errorMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -91,7 +74,7 @@ export function Admin() {
   return (
     <Page title={t('clinician.admin.title')}>
       <p class="lead">{t('clinician.admin.intro')}</p>
-      {made && <Enrolment made={made} onDone={() => setMade(null)} />}
+      {made && <SetupCode made={made} onDone={() => setMade(null)} />}
       <section aria-labelledby="list-title">
         <h2 id="list-title">{t('clinician.admin.listTitle')}</h2>
         <LoadNote load={load} />
@@ -125,17 +108,8 @@ export function Admin() {
       </section>
       <form class="card stack narrow" onSubmit={submit} noValidate aria-labelledby="new-title">
         <h2 id="new-title">{t('clinician.admin.newTitle')}</h2>
+        <p>{t('clinician.admin.newIntro')}</p>
         <TextField id="ad-email" label={t('clinician.admin.email')} type="email" autocomplete="off" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} error={errors.email} />
-        <TextField
-          id="ad-password"
-          label={t('clinician.admin.password')}
-          hint={t('clinician.admin.passwordHint')}
-          type="password"
-          autocomplete="new-password"
-          value={password}
-          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-          error={errors.password}
-        />
         <ErrorText>{errors.form}</ErrorText>
         <button type="submit" class="button primary" disabled={busy}>
           {t('clinician.admin.create')}

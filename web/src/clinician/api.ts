@@ -17,6 +17,7 @@ import type {
   NewClinician,
   NoteDraft,
   NoteFormat,
+  StaffEnrolment,
 } from './types';
 
 async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -74,5 +75,9 @@ export const clinicianApi = {
   newRecoveryCodes: (password: string) => json<{ recovery_codes: string[] }>('POST', '/me/two-factor/recovery-codes', { password }).then((r) => r.recovery_codes),
 
   clinicians: () => json<{ clinicians: ClinicianAccount[] }>('GET', '/admin/clinicians').then((r) => r.clinicians),
-  createClinician: (email: string, password: string) => json<NewClinician>('POST', '/admin/clinicians', { email, password }),
+  createClinician: (email: string) => json<NewClinician>('POST', '/admin/clinicians', { email }),
+  /** Public: a new clinician's own set-up with the code from their admin. No session, so a
+   * 401 (a wrong, used or expired code) stays on the page instead of going to sign-in. */
+  setup: async (login: string, code: string, password: string) =>
+    (await (await send('POST', '/auth/setup', { login, code, password }, { noAuthRedirect: true })).json()) as StaffEnrolment,
 };

@@ -1,5 +1,6 @@
 // The staff pages, loaded on demand by routes.tsx: one router from a /clinician or /admin
-// path (the role was checked by the caller) to its page, and the styles of this area.
+// path (the role was checked by the caller) to its page, the public /setup page, and the
+// styles of this area.
 import { NotFound } from '../pages/NotFound';
 import type { User } from '../types';
 import { Admin } from './Admin';
@@ -7,6 +8,7 @@ import { Alerts } from './Alerts';
 import { Caseload } from './Caseload';
 import { ClientPage } from './ClientPage';
 import { Invite } from './Invite';
+export { Setup } from './Setup';
 import { StaffSettings } from './StaffSettings';
 import './clinician.css';
 

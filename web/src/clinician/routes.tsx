@@ -1,8 +1,10 @@
 // The clinician and clinic-admin area of the app: who counts as staff, where each role
-// lands after sign-in, the staff navigation, and the one entry point app.tsx calls for
-// /clinician/... and /admin/... paths. The pages themselves load on demand (a separate
-// chunk), so a client's first load carries none of them. A client opening these paths
-// sees "page not found"; a signed-out person is sent to sign-in and brought back.
+// lands after sign-in, the staff navigation, and the entry points app.tsx calls for
+// /clinician/... and /admin/... paths and for the public /setup page. The pages themselves
+// load on demand (a separate chunk), so a client's first load carries none of them. A
+// client opening these paths sees "page not found"; a signed-out person is sent to sign-in
+// and brought back.
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Link } from '../components/Link';
 import { t, type MessageKey } from '../i18n';
@@ -49,7 +51,8 @@ function loadPages(): Promise<PagesModule> {
   return loading;
 }
 
-function StaffPages({ path, user, query }: { path: string; user: User; query: URLSearchParams }) {
+/** Renders `render(pages)` once the on-demand chunk is loaded. */
+function OnDemand({ render }: { render: (mod: PagesModule) => JSX.Element }) {
   const [mod, setMod] = useState<PagesModule | null>(loaded);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -58,7 +61,16 @@ function StaffPages({ path, user, query }: { path: string; user: User; query: UR
   }, []);
   if (failed) return <p role="alert">{t('error.network')}</p>;
   if (!mod) return <p>{t('app.loading')}</p>;
-  return <mod.StaffRouter path={path} user={user} query={query} />;
+  return render(mod);
+}
+
+function StaffPages({ path, user, query }: { path: string; user: User; query: URLSearchParams }) {
+  return <OnDemand render={(mod) => <mod.StaffRouter path={path} user={user} query={query} />} />;
+}
+
+/** The public /setup page (a new clinician's own set-up), from the same on-demand chunk. */
+export function setupPage() {
+  return <OnDemand render={(mod) => <mod.Setup />} />;
 }
 
 /** The page for a /clinician or /admin path, for whoever is signed in (null: nobody). */

@@ -151,6 +151,14 @@ export interface ClinicianAccount {
 
 export interface NewClinician {
   user: { id: string; handle: string; email?: string | null; role?: string };
+  /** One-time code the clinician uses at /setup; the admin never sees their credentials. */
+  setup_code: string;
+  setup_expires_at: string;
+}
+
+/** What POST /auth/setup answers: the clinician's own authenticator enrolment, shown once. */
+export interface StaffEnrolment {
   otpauth_uri: string;
+  secret: string;
   recovery_codes: string[];
 }

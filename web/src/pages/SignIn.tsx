@@ -133,6 +133,9 @@ export function SignIn() {
       <p>
         {t('signin.noAccount')} <Link href="/start">{t('welcome.start')}</Link> · <Link href="/signup">{t('welcome.signup')}</Link>
       </p>
+      <p class="hint">
+        {t('clinician.setup.fromSignIn')} <Link href="/setup">{t('clinician.setup.title')}</Link>
+      </p>
     </Page>
   );
 }
