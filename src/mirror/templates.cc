@@ -2,6 +2,8 @@
 #include "mirror/templates.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 #include <utility>
 
 #include "text/data_file.h"
@@ -48,9 +50,12 @@ bool Placeholders(const std::string& text, std::vector<std::string>& names) {
   return true;
 }
 
-// The text with every placeholder removed (for counting the fixed words).
-std::string WithoutPlaceholders(const std::string& text) {
-  std::string out;
+// Copies `text` to `out`, putting `fill(name)` in place of each {name}; false when a
+// placeholder is not closed or `fill` has nothing for it (std::nullopt). One scanner for
+// filling and for counting a template's own words.
+template <typename Fill>
+bool ReplacePlaceholders(const std::string& text, std::string& out, const Fill& fill) {
+  out.clear();
   size_t at = 0;
   while (at < text.size()) {
     const size_t open = text.find('{', at);
@@ -60,8 +65,22 @@ std::string WithoutPlaceholders(const std::string& text) {
     }
     out += text.substr(at, open - at);
     const size_t close = text.find('}', open);
-    at = close == std::string::npos ? text.size() : close + 1;
+    if (close == std::string::npos) return false;
+    const std::optional<std::string_view> value = fill(text.substr(open + 1, close - open - 1));
+    if (!value) return false;
+    out += *value;
+    at = close + 1;
   }
+  return true;
+}
+
+// The text with every placeholder removed (for counting the fixed words); templates are
+// checked when loaded, so every placeholder is closed.
+std::string WithoutPlaceholders(const std::string& text) {
+  std::string out;
+  (void)ReplacePlaceholders(text, out, [](const std::string&) {
+    return std::optional<std::string_view>("");
+  });
   return out;
 }
 
@@ -172,22 +191,13 @@ const std::vector<std::vector<std::string>>& TemplateSet::Table(const std::strin
 
 bool FillTemplate(const std::string& text, const std::map<std::string, std::string>& values,
                   std::string& out) {
-  out.clear();
-  size_t at = 0;
-  while (at < text.size()) {
-    const size_t open = text.find('{', at);
-    if (open == std::string::npos) {
-      out += text.substr(at);
-      break;
-    }
-    out += text.substr(at, open - at);
-    const size_t close = text.find('}', open);
-    if (close == std::string::npos) return false;
-    const auto it = values.find(text.substr(open + 1, close - open - 1));
-    if (it == values.end() || it->second.empty()) return false;
-    out += it->second;
-    at = close + 1;
-  }
+  const bool filled = ReplacePlaceholders(
+      text, out, [&values](const std::string& name) -> std::optional<std::string_view> {
+        const auto it = values.find(name);
+        if (it == values.end() || it->second.empty()) return std::nullopt;
+        return it->second;
+      });
+  if (!filled) return false;
   // A sentence starts with a capital even when a placeholder opens it.
   if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
     out[0] = static_cast<char>(out[0] - 'a' + 'A');

@@ -17,8 +17,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/integration.mjs';
-import { api, expectStatus, anonymous, STRONG_PASSWORD, unique, freshAddress } from '../support/api.mjs';
-import { createStaff, totpCode } from '../support/totp.mjs';
+import { api, expectStatus, anonymous, STRONG_PASSWORD, unique } from '../support/api.mjs';
+import { signedInStaff } from '../support/totp.mjs';
 
 const ROLES = ['owner', 'other', 'share', 'noshare', 'unlinked', 'admin', 'anon'];
 const ALL_SHARED = { mood: true, assessments: true, goals: true, safety_plan: true, conversations: true, entries: true, safety_alerts: true };
@@ -112,15 +112,7 @@ let inviter;  // a clinician whose codes clients redeem in the link cells
 
 const call = (method, path, { body, token } = {}) => api(srv.url, method, path, { body, token });
 
-async function staff(role = 'clinician', clinic) {
-  const login = `${unique(role)}@example.org`;
-  const made = await createStaff(srv.dataDir, { login, password: STRONG_PASSWORD, role, clinic });
-  const res = await api(srv.url, 'POST', '/api/v1/auth/login', {
-    body: { login, password: STRONG_PASSWORD, totp: totpCode(made.secret) }, localAddress: freshAddress(),
-  });
-  const json = expectStatus(res, 200, `${role} sign-in`);
-  return { token: json.token, id: json.user.id };
-}
+const staff = (role = 'clinician', clinic) => signedInStaff(srv, { role, clinic });
 
 async function client() {
   const made = await anonymous(srv.url, { country: 'GB' });

@@ -6,8 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from '../support/integration.mjs';
-import { api, assertError, expectStatus, anonymous, STRONG_PASSWORD, unique, freshAddress } from '../support/api.mjs';
-import { createStaff, totpCode } from '../support/totp.mjs';
+import { api, assertError, expectStatus, anonymous } from '../support/api.mjs';
+import { signedInStaff } from '../support/totp.mjs';
 
 const HIGH = 'I have the pills counted out and I am going to take them tonight.';
 const SECRET = 'My marzipan lighthouse secret stays with me alone.';
@@ -21,15 +21,7 @@ after(async () => { await srv?.stop(); });
 
 const call = (method, path, { body, token } = {}) => api(srv.url, method, path, { body, token });
 
-async function staff() {
-  const login = `${unique('doc')}@example.org`;
-  const made = await createStaff(srv.dataDir, { login, password: STRONG_PASSWORD });
-  const res = await api(srv.url, 'POST', '/api/v1/auth/login', {
-    body: { login, password: STRONG_PASSWORD, totp: totpCode(made.secret) }, localAddress: freshAddress(),
-  });
-  const json = expectStatus(res, 200, 'clinician sign-in');
-  return { token: json.token, id: json.user.id, handle: json.user.handle };
-}
+const staff = () => signedInStaff(srv);
 
 async function client() {
   const made = await anonymous(srv.url, { country: 'GB' });

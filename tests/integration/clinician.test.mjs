@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, runCli } from '../support/integration.mjs';
-import { api, assertError, expectStatus, anonymous, STRONG_PASSWORD, unique, freshAddress, ISO_Z } from '../support/api.mjs';
-import { createStaff, totpCode } from '../support/totp.mjs';
+import { api, assertError, expectStatus, anonymous, STRONG_PASSWORD, unique, ISO_Z } from '../support/api.mjs';
+import { signedInStaff } from '../support/totp.mjs';
 
 const HIGH = 'I have the pills counted out and I am going to take them tonight.';
 
@@ -20,15 +20,8 @@ after(async () => { await srv?.stop(); });
 const call = (method, path, { body, token } = {}) => api(srv.url, method, path, { body, token });
 
 /** A clinician (or admin) made with the CLI and signed in with a TOTP code: {token, id, handle}. */
-async function staff(server = srv, role = 'clinician') {
-  const login = `${unique(role)}@example.org`;
-  const made = await createStaff(server.dataDir, { login, password: STRONG_PASSWORD, role, clinic: role === 'admin' ? unique('Clinic') : undefined });
-  const res = await api(server.url, 'POST', '/api/v1/auth/login', {
-    body: { login, password: STRONG_PASSWORD, totp: totpCode(made.secret) }, localAddress: freshAddress(),
-  });
-  const json = expectStatus(res, 200, `${role} sign-in`);
-  return { token: json.token, id: json.user.id, handle: json.user.handle };
-}
+const staff = (server = srv, role = 'clinician') =>
+  signedInStaff(server, { role, clinic: role === 'admin' ? unique('Clinic') : undefined });
 
 /** An anonymous client: {token, id, handle}. */
 async function client(server = srv) {

@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../support/integration.mjs';
-import { api, assertError, expectStatus, anonymous, STRONG_PASSWORD, unique, freshAddress, ISO_Z } from '../support/api.mjs';
-import { createStaff, totpCode } from '../support/totp.mjs';
+import { api, assertError, expectStatus, anonymous, ISO_Z } from '../support/api.mjs';
+import { signedInStaff } from '../support/totp.mjs';
 
 let srv;
 before(async () => { srv = await startServer(); });
@@ -23,14 +23,7 @@ const DAY = 86_400_000;
 /** The UTC date `days` from today, as YYYY-MM-DD. */
 const date = (days) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
-async function staff() {
-  const login = `${unique('clinician')}@example.org`;
-  const made = await createStaff(srv.dataDir, { login, password: STRONG_PASSWORD });
-  const json = expectStatus(await api(srv.url, 'POST', '/api/v1/auth/login', {
-    body: { login, password: STRONG_PASSWORD, totp: totpCode(made.secret) }, localAddress: freshAddress(),
-  }), 200, 'clinician sign-in');
-  return { token: json.token, id: json.user.id, handle: json.user.handle };
-}
+const staff = () => signedInStaff(srv);
 
 async function client() {
   const made = await anonymous(srv.url, { country: 'GB' });

@@ -2,6 +2,7 @@
 // clinician or admin account through the command line, whose output gives the
 // authenticator secret (an otpauth:// URI) and the one-time recovery codes.
 import { createHmac } from 'node:crypto';
+import { api, expectStatus, freshAddress, STRONG_PASSWORD, unique } from './api.mjs';
 import { runCli } from './integration.mjs';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -55,4 +56,18 @@ export async function createStaff(dataDir, { login, password, role = 'clinician'
   const made = await runCli(args);
   if (made.code !== 0) throw new Error(`user create failed (${made.code}): ${made.stderr}`);
   return { login, password, ...parseEnrolment(made.stdout), stdout: made.stdout };
+}
+
+/**
+ * A clinician (or admin, with `role`) made with the CLI in `server`'s data directory and
+ * signed in with a TOTP code: resolves to {token, id, handle}.
+ */
+export async function signedInStaff(server, { role = 'clinician', clinic } = {}) {
+  const login = `${unique(role)}@example.org`;
+  const made = await createStaff(server.dataDir, { login, password: STRONG_PASSWORD, role, clinic });
+  const res = await api(server.url, 'POST', '/api/v1/auth/login', {
+    body: { login, password: STRONG_PASSWORD, totp: totpCode(made.secret) }, localAddress: freshAddress(),
+  });
+  const json = expectStatus(res, 200, `${role} sign-in`);
+  return { token: json.token, id: json.user.id, handle: json.user.handle };
 }

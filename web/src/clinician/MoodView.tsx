@@ -6,8 +6,8 @@ import { useState } from 'preact/hooks';
 import { lastDays } from '../care/dates';
 import { t } from '../i18n';
 import { clinicianApi } from './api';
-import { MoodDaysTable } from '../components/ChartParts';
-import { LazyChart, LoadNote, useLoad } from './shared';
+import { MoodDaysTable, MoodTrendChart } from '../components/ChartParts';
+import { LoadNote, useLoad } from './shared';
 import type { ClientHeader } from './types';
 
 const RANGES = [30, 90, 365] as const;
@@ -45,18 +45,7 @@ export function MoodView({ client }: { client: ClientHeader }) {
                   </p>
                 ))}
               <p class="meta">{t('clinician.mood.counts', { checkins: data.counts?.checkins ?? withData.length, days: withData.length })}</p>
-              {withData.length >= 2 ? (
-                <>
-                  <LazyChart testid="chart-mood" label={t('clinician.mood.label')} draw={(m, el) => m.drawMoodTrend(el, data)} deps={[data]} />
-                  <p class="legend">
-                    <span class="key daily">{t('insights.mood.daily')}</span>
-                    <span class="key weekly">{t('insights.mood.d7')}</span>
-                    <span class="key monthly">{t('insights.mood.d28')}</span>
-                  </p>
-                </>
-              ) : (
-                <p class="hint">{t('clinician.mood.notEnough')}</p>
-              )}
+              <MoodTrendChart data={data} label={t('clinician.mood.label')} notEnough={<p class="hint">{t('clinician.mood.notEnough')}</p>} />
               <MoodDaysTable days={data.days} d7={data.averages.d7} d28={data.averages.d28} />
             </div>
           );

@@ -85,3 +85,22 @@ export function MoodDaysTable({ days, d7, d28, testid }: { days: MoodDay[]; d7: 
     </TableAlt>
   );
 }
+
+/**
+ * The mood chart (daily mean with 7- and 28-day averages) and its legend, once there are two
+ * days with check-ins; `notEnough` otherwise.
+ */
+export function MoodTrendChart({ data, label, notEnough }: { data: Parameters<ChartModule['drawMoodTrend']>[1] & { days: MoodDay[] }; label: string; notEnough: ComponentChildren }) {
+  const days = data.days.filter((d) => d.count > 0 && d.mean_valence !== null).length;
+  if (days < 2) return <>{notEnough}</>;
+  return (
+    <>
+      <LazyChart testid="chart-mood" label={label} draw={(m, el) => m.drawMoodTrend(el, data)} deps={[data]} />
+      <p class="legend">
+        <span class="key daily">{t('insights.mood.daily')}</span>
+        <span class="key weekly">{t('insights.mood.d7')}</span>
+        <span class="key monthly">{t('insights.mood.d28')}</span>
+      </p>
+    </>
+  );
+}

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api';
 import { lastDays } from '../care/dates';
 import { byUsualOrder, shortName, useInstruments } from '../care/instruments';
-import { LazyChart, MoodDaysTable, TableAlt, oneDecimal as num } from '../components/ChartParts';
+import { LazyChart, MoodDaysTable, MoodTrendChart, TableAlt, oneDecimal as num } from '../components/ChartParts';
 import { Link } from '../components/Link';
 import { Page } from '../components/Page';
 import { ErrorText, Status } from '../components/Status';
@@ -71,24 +71,12 @@ function Reading({ text, testid }: { text: string | undefined; testid: string })
 }
 
 function MoodSection({ data }: { data: InsightsData }) {
-  const withData = data.days.filter((d) => d.count > 0 && d.mean_valence !== null);
   return (
     <section class="card" aria-labelledby="ins-mood" data-testid="insights-mood">
       <h2 id="ins-mood">{t('insights.mood.title')}</h2>
       <Reading text={data.trend.reading} testid="reading-trend" />
       <Reading text={data.averages.reading} testid="reading-averages" />
-      {withData.length >= 2 ? (
-        <>
-          <LazyChart testid="chart-mood" label={t('insights.mood.label')} draw={(m, el) => m.drawMoodTrend(el, data)} deps={[data]} />
-          <p class="legend">
-            <span class="key daily">{t('insights.mood.daily')}</span>
-            <span class="key weekly">{t('insights.mood.d7')}</span>
-            <span class="key monthly">{t('insights.mood.d28')}</span>
-          </p>
-        </>
-      ) : (
-        <p class="hint not-enough">{t('insights.notEnough')}</p>
-      )}
+      <MoodTrendChart data={data} label={t('insights.mood.label')} notEnough={<p class="hint not-enough">{t('insights.notEnough')}</p>} />
       <h3>{t('insights.variability.title')}</h3>
       <Reading text={data.variability.reading} testid="reading-variability" />
       <MoodDaysTable days={data.days} d7={data.averages.d7} d28={data.averages.d28} testid="table-mood" />
