@@ -121,7 +121,11 @@ describe('sharing with a clinician (client side)', { skip }, () => {
     // Editing the shared entry keeps it shared (the flag travels with the save).
     await items.filter({ hasText: 'Shared thought' }).getByRole('link').click();
     await settle(page);
-    assert.equal(await page.getByRole('checkbox', { name: 'Share with my clinician' }).isChecked(), true);
+    // The editor learns the entry and the links asynchronously: wait for the box to be ticked
+    // (it never is if the flag was lost), then check it.
+    const shareBox = page.getByRole('checkbox', { name: 'Share with my clinician' });
+    await page.getByRole('checkbox', { name: 'Share with my clinician', checked: true }).waitFor({ timeout: 10_000 }).catch(() => {});
+    assert.equal(await shareBox.isChecked(), true);
     await page.getByLabel('Your entry').fill('Shared thought: the new routine is helping, most days.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
