@@ -280,6 +280,7 @@ HttpResponse Api::Serve(RequestContext& ctx) {
     }
     for (auto& h : reply.headers) response.headers.push_back(std::move(h));
   }
+  if (route != nullptr) response.route = route->pattern;
   Log(LogLevel::kDebug, "http.request",
       {{"request", LogId(ctx.request_id)}, {"method", LogId(request.method)},
        {"route", LogId(route_name)}, {"status", response.status}});

@@ -14,6 +14,7 @@
 #include "safety/safety_layer.h"
 #include "server/alert_webhook.h"
 #include "server/http_server.h"
+#include "server/metrics.h"
 #include "server/static_files.h"
 #include "text/analyzer.h"
 #include "version.h"
@@ -48,6 +49,8 @@ int RunServe(const ServeFlags& flags) {
   if (flags.listen) config.listen = *flags.listen;
   if (flags.data_dir) config.data_dir = *flags.data_dir;
   if (flags.web_root) config.web_root = *flags.web_root;
+  if (flags.tls_cert) config.tls_cert = *flags.tls_cert;
+  if (flags.tls_key) config.tls_key = *flags.tls_key;
   LogLevel level = LogLevel::kInfo;
   if (!ParseLogLevel(config.log_level, level)) {
     return Fail("log_level must be debug, info, warn or error");
@@ -59,6 +62,11 @@ int RunServe(const ServeFlags& flags) {
     return Fail(st.message());
   }
   options.trusted_proxies = server::ParseAddressList(config.trusted_proxies);
+  options.metrics_allow = server::ParseAddressList(config.metrics_allow);
+  options.tls_cert = config.tls_cert;
+  options.tls_key = config.tls_key;
+  options.max_connections = static_cast<size_t>(config.max_connections);
+  options.request_read_timeout_seconds = config.request_read_timeout_seconds;
   options.threads = config.threads > 0 ? static_cast<size_t>(config.threads)
                                        : std::max<size_t>(8, 4 * std::thread::hardware_concurrency());
 
@@ -104,10 +112,23 @@ int RunServe(const ServeFlags& flags) {
   api::Api api(*data->store, SystemClock::Get(), *data->vault, api_options, analyzer->get(),
                safety_layer->get(), webhook.get(), instruments->get(), mirror->get());
 
-  auto http = server::HttpServer::Start(options, api, web.get());
+  server::MetricsSources sources;
+  sources.version = kVersion;
+  store::Store& store = *data->store;
+  sources.alerts_open = [&store]() -> std::int64_t {
+    auto open = store.safety().AllAlerts(/*open_only=*/true, /*limit=*/0);
+    return open.ok() ? static_cast<std::int64_t>(open->size()) : -1;
+  };
+  sources.db_commits = [&store] { return store.commits(); };
+  sources.db_writes = [&store] { return store.writes(); };
+  server::Metrics metrics(std::move(sources));
+
+  auto http = server::HttpServer::Start(options, api, web.get(), &metrics);
   if (!http.ok()) return Fail(http.status().message());
-  std::cout << "interlude listening on http://" << options.host << ":" << (*http)->port()
-            << std::endl;
+  const std::string host =
+      options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  std::cout << "interlude listening on " << ((*http)->tls() ? "https://" : "http://") << host
+            << ":" << (*http)->port() << std::endl;
   Log(LogLevel::kInfo, "serve.started", {{"port", static_cast<int>((*http)->port())},
                                          {"threads", static_cast<std::uint64_t>(options.threads)}});
 

@@ -41,6 +41,9 @@ constexpr IntKey kIntKeys[] = {
      24 * 60},
     {"signup_max_per_window", "INTERLUDE_SIGNUP_MAX_PER_WINDOW", &Config::signup_max_per_window,
      1, 1000000},
+    {"max_connections", "INTERLUDE_MAX_CONNECTIONS", &Config::max_connections, 1, 1000000},
+    {"request_read_timeout_seconds", "INTERLUDE_REQUEST_READ_TIMEOUT_SECONDS",
+     &Config::request_read_timeout_seconds, 1, 3600},
 };
 
 struct StringKey {
@@ -57,6 +60,9 @@ constexpr StringKey kStringKeys[] = {
     {"trusted_proxies", "INTERLUDE_TRUSTED_PROXIES", &Config::trusted_proxies},
     {"alert_webhook_url", "INTERLUDE_ALERT_WEBHOOK_URL", &Config::alert_webhook_url},
     {"public_url", "INTERLUDE_PUBLIC_URL", &Config::public_url},
+    {"tls_cert", "INTERLUDE_TLS_CERT", &Config::tls_cert},
+    {"tls_key", "INTERLUDE_TLS_KEY", &Config::tls_key},
+    {"metrics_allow", "INTERLUDE_METRICS_ALLOW", &Config::metrics_allow},
 };
 
 struct BoolKey {
@@ -96,7 +102,9 @@ Result<Config> LoadConfig(Config config, const std::string& path, const EnvLooku
       for (const IntKey& k : kIntKeys) {
         if (key.str() != k.toml_key) continue;
         known = true;
-        const auto v = node.value<std::int64_t>();
+        // Integers only: toml++'s value<int64_t>() converts a float with an out-of-range cast
+        // (undefined behaviour, found by fuzz/config_fuzzer.cc).
+        const auto v = node.value_exact<std::int64_t>();
         if (!v) return InvalidArgument(std::string(k.toml_key) + " must be an integer", k.toml_key);
         RETURN_IF_ERROR(SetInt(config.*k.member, *v, k.toml_key, k.lo, k.hi));
       }

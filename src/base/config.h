@@ -27,6 +27,15 @@ struct Config {
   // Comma-separated peer addresses (a reverse proxy) whose X-Forwarded-For and
   // X-Forwarded-Proto are believed. Empty: none.
   std::string trusted_proxies;
+  // HTTPS: PEM certificate chain and private key; both set turns TLS on (and HSTS).
+  std::string tls_cert;
+  std::string tls_key;
+  // Comma-separated client addresses that may read /metrics; others get 404.
+  std::string metrics_allow = "127.0.0.1,::1";
+  // Hostile-client limits: open connections at most, and seconds a request (line,
+  // headers, body) may take to arrive before its connection is closed.
+  int max_connections = 1024;
+  int request_read_timeout_seconds = 20;
   std::string log_level = "info";
   bool log_json = false;
   // Safety: whether high-risk alerts reach linked clinicians who were given consent (the

@@ -48,5 +48,26 @@ TEST(ConfigTest, RejectsUnknownKeyAndBadTypes) {
             StatusCode::kNotFound);
 }
 
+TEST(ConfigTest, TlsMetricsAndConnectionLimits) {
+  const Config defaults;
+  EXPECT_EQ(defaults.metrics_allow, "127.0.0.1,::1");
+  EXPECT_TRUE(defaults.tls_cert.empty());
+  const std::string path = WriteTemp(
+      "tls_cert = \"/etc/interlude/cert.pem\"\ntls_key = \"/etc/interlude/key.pem\"\n"
+      "metrics_allow = \"10.0.0.5\"\nmax_connections = 50\n");
+  const auto cfg = LoadConfig({}, path,
+                              FakeEnv({{"INTERLUDE_REQUEST_READ_TIMEOUT_SECONDS", "3"},
+                                       {"INTERLUDE_METRICS_ALLOW", "10.0.0.6"}}));
+  ASSERT_TRUE(cfg.ok()) << cfg.status().ToString();
+  EXPECT_EQ(cfg->tls_cert, "/etc/interlude/cert.pem");
+  EXPECT_EQ(cfg->tls_key, "/etc/interlude/key.pem");
+  EXPECT_EQ(cfg->metrics_allow, "10.0.0.6");
+  EXPECT_EQ(cfg->max_connections, 50);
+  EXPECT_EQ(cfg->request_read_timeout_seconds, 3);
+  EXPECT_EQ(LoadConfig({}, "", FakeEnv({{"INTERLUDE_MAX_CONNECTIONS", "0"}})).status().field(),
+            "INTERLUDE_MAX_CONNECTIONS");
+  std::filesystem::remove(path);
+}
+
 }  // namespace
 }  // namespace interlude

@@ -7,6 +7,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fstream>
+
 #include "crypto/secret_key.h"
 #include "store/sqlite_store.h"
 #include "testing/temp_dir.h"
@@ -65,6 +67,38 @@ TEST(HttpServerTest, ServesApiWithSecurityHeadersOnAnEphemeralPort) {
       port, "GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(no_web.rfind("HTTP/1.1 404", 0), 0u);
   (*server)->Stop();
+}
+
+TEST(HttpServerTest, TlsNeedsBothFilesAndNamesTheOneItCannotUse) {
+  testing::TempDir dir;
+  auto store = store::OpenSqliteStore(dir.File(store::kDatabaseFile), 2);
+  ASSERT_TRUE(store.ok());
+  const api::ContentVault vault(crypto::SecretKey::Random());
+  api::Api api(**store, SystemClock::Get(), vault, api::ApiOptions{});
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 1;
+  options.tls_cert = dir.File("cert.pem");
+  auto only_cert = HttpServer::Start(options, api, nullptr);
+  ASSERT_FALSE(only_cert.ok());
+  EXPECT_EQ(only_cert.status().field(), "tls_key");
+
+  options.tls_key = dir.File("key.pem");
+  auto missing = HttpServer::Start(options, api, nullptr);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(missing.status().message().find(dir.File("cert.pem")), std::string::npos)
+      << missing.status().message();
+
+  {
+    std::ofstream(dir.File("cert.pem")) << "not a certificate\n";
+    std::ofstream(dir.File("key.pem")) << "not a key\n";
+  }
+  auto garbage = HttpServer::Start(options, api, nullptr);
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.status().field(), "tls_cert");
+  EXPECT_NE(garbage.status().message().find("not a PEM certificate"), std::string::npos)
+      << garbage.status().message();
 }
 
 TEST(ParseListenTest, AcceptsHostPortOnly) {

@@ -14,7 +14,7 @@ void AddSecurityHeaders(api::HttpResponse& response, bool tls) {
   response.SetHeader("X-Frame-Options", "DENY");
   response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
   response.SetHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (tls) response.SetHeader("Strict-Transport-Security", "max-age=31536000");
+  if (tls) response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
 }
 
 }  // namespace interlude::server

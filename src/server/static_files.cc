@@ -1,9 +1,12 @@
 // In-memory static file serving with content negotiation for pre-compressed variants.
 #include "server/static_files.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "base/log.h"
 
 namespace interlude::server {
 namespace {
@@ -49,12 +52,24 @@ Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::string& root) 
                     " (build the web app with `make web`)");
   }
   std::unique_ptr<StaticFiles> files(new StaticFiles());
+  const fs::path canonical_root = fs::weakly_canonical(root, ec);
   for (const auto& entry : fs::recursive_directory_iterator(root, ec)) {
     if (!entry.is_regular_file()) continue;
     const fs::path& p = entry.path();
+    // A symbolic link may point anywhere; serve it only when it stays inside the root.
+    if (entry.is_symlink()) {
+      std::error_code link_ec;
+      const fs::path target = fs::weakly_canonical(p, link_ec);
+      const auto [root_end, unused] =
+          std::mismatch(canonical_root.begin(), canonical_root.end(), target.begin(), target.end());
+      if (link_ec || root_end != canonical_root.end()) {
+        Log(LogLevel::kWarn, "static.link_outside_root_skipped");
+        continue;
+      }
+    }
     const std::string ext = p.extension().string();
     if (ext == ".gz" || ext == ".br") continue;
-    const std::string url = "/" + fs::relative(p, root).generic_string();
+    const std::string url = "/" + p.lexically_relative(root).generic_string();
     File f;
     f.content_type = ContentType(ext);
     f.identity = ReadAll(p);

@@ -1,7 +1,8 @@
 // StaticFiles: the built web app (web/dist), loaded into memory at start with its
 // pre-compressed .br/.gz siblings. Only files that existed at start can be served, so no
 // request path can reach outside the web root. Unknown paths without an extension fall
-// back to index.html (client-side routes).
+// back to index.html (client-side routes). Symbolic links that lead outside the root are
+// skipped at load.
 //
 // Thread-safety: immutable after Load; Serve is safe from any thread.
 #pragma once

@@ -56,6 +56,26 @@ TEST_F(StaticFilesTest, FallsBackToShellOnlyForRoutes) {
   EXPECT_FALSE(files_->Serve("/assets/app-abc123.js.gz", ""));  // variants are not URLs
 }
 
+TEST(StaticFilesLoadTest, SkipsLinksThatLeaveTheRoot) {
+  namespace fs = std::filesystem;
+  testing::TempDir dir;
+  fs::create_directories(dir.path() / "root" / "assets");
+  fs::create_directories(dir.path() / "outside");
+  std::ofstream(dir.path() / "root" / "index.html") << "shell";
+  std::ofstream(dir.path() / "root" / "assets" / "real.js") << "real";
+  std::ofstream(dir.path() / "secret.txt") << "secret";
+  std::ofstream(dir.path() / "outside" / "more.txt") << "secret";
+  fs::create_symlink(dir.path() / "secret.txt", dir.path() / "root" / "leak.txt");
+  fs::create_symlink(dir.path() / "outside", dir.path() / "root" / "linkdir");
+  fs::create_symlink("assets/real.js", dir.path() / "root" / "alias.js");  // stays inside
+  auto files = StaticFiles::Load((dir.path() / "root").string());
+  ASSERT_TRUE(files.ok());
+  EXPECT_FALSE((*files)->Serve("/leak.txt", ""));
+  EXPECT_FALSE((*files)->Serve("/linkdir/more.txt", ""));
+  ASSERT_TRUE((*files)->Serve("/alias.js", ""));
+  EXPECT_EQ((*files)->Serve("/alias.js", "")->body, "real");
+}
+
 TEST(StaticFilesLoadTest, RequiresIndex) {
   testing::TempDir empty;
   EXPECT_EQ(StaticFiles::Load(empty.path().string()).status().code(), StatusCode::kNotFound);

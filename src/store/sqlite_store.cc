@@ -323,12 +323,15 @@ class SqliteRecords final : public RecordRepository {
 
   Status Insert(const SealedRecord& r, const AlertRecord* alert) override {
     return db_.Write([&](Connection& c) -> Status {
-      ASSIGN_OR_RETURN(Statement s, c.Prepare(sql_.insert));
-      s.Bind(1, r.id).Bind(2, r.user_id).Bind(3, r.kind).Bind(4, r.sort_at);
-      s.Bind(5, r.created_at).Bind(6, r.updated_at).BindBlob(7, r.body);
-      s.Bind(8, std::int64_t{r.risk_tier});
-      RETURN_IF_ERROR(s.Run());
+      RETURN_IF_ERROR(InsertRow(c, r));
       return alert ? InsertAlert(c, *alert) : OkStatus();
+    });
+  }
+
+  Status InsertMany(const std::vector<SealedRecord>& records) override {
+    return db_.Write([&](Connection& c) -> Status {
+      for (const SealedRecord& r : records) RETURN_IF_ERROR(InsertRow(c, r));
+      return OkStatus();
     });
   }
 
@@ -397,6 +400,14 @@ class SqliteRecords final : public RecordRepository {
   }
 
  private:
+  Status InsertRow(Connection& c, const SealedRecord& r) const {
+    ASSIGN_OR_RETURN(Statement s, c.Prepare(sql_.insert));  // cached; reset when it goes
+    s.Bind(1, r.id).Bind(2, r.user_id).Bind(3, r.kind).Bind(4, r.sort_at);
+    s.Bind(5, r.created_at).Bind(6, r.updated_at).BindBlob(7, r.body);
+    s.Bind(8, std::int64_t{r.risk_tier});
+    return s.Run();
+  }
+
   SqliteDatabase& db_;
   const RecordSql& sql_;
 };
@@ -573,6 +584,8 @@ class SqliteStore final : public Store {
   TwoFactorRepository& two_factor() override { return *two_factor_; }
   AuditRepository& audit() override { return *audit_; }
   ClinicalSessionRepository& clinical_sessions() override { return *clinical_sessions_; }
+  std::uint64_t commits() const override { return db_->commits(); }
+  std::uint64_t writes() const override { return db_->writes(); }
 
  private:
   std::unique_ptr<SqliteDatabase> db_;

@@ -108,6 +108,28 @@ TEST_F(SqliteStoreTest, InsertForDeletedOwnerIsNotFound) {
   EXPECT_EQ(store_->records(Collection::kEntries).Insert(orphan).code(), StatusCode::kNotFound);
 }
 
+TEST_F(SqliteStoreTest, InsertManyStoresAllOrNone) {
+  MakeUser("u1", "h1");
+  auto& checkins = store_->records(Collection::kCheckins);
+  std::vector<SealedRecord> batch;
+  for (int i = 0; i < 50; ++i) {
+    const std::string id = "c" + std::to_string(i);
+    batch.push_back({id, "u1", "mood", 100 + i, 100 + i, 100 + i, "sealed-" + id});
+  }
+  ASSERT_TRUE(checkins.InsertMany(batch).ok());
+  EXPECT_EQ(*checkins.Count("u1"), 50);
+  EXPECT_EQ(checkins.Get("u1", "c49")->body, "sealed-c49");
+
+  // One clashing id in the middle: nothing of the second batch is stored.
+  std::vector<SealedRecord> clash = {{"d1", "u1", "mood", 1, 1, 1, "x"},
+                                     {"c7", "u1", "mood", 1, 1, 1, "y"},
+                                     {"d2", "u1", "mood", 1, 1, 1, "z"}};
+  EXPECT_EQ(checkins.InsertMany(clash).code(), StatusCode::kAlreadyExists);
+  EXPECT_EQ(*checkins.Count("u1"), 50);
+  EXPECT_EQ(checkins.Get("u1", "d1").status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(checkins.Get("u1", "c7")->body, "sealed-c7");
+}
+
 TEST_F(SqliteStoreTest, ListsNewestFirstWithCursorAndRange) {
   MakeUser("u1", "h1");
   MakeUser("u2", "h2");

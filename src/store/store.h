@@ -75,6 +75,9 @@ class RecordRepository {
   // acknowledged high-risk item never lacks its alert). AlreadyExists: "id".
   virtual Status Insert(const SealedRecord& record, const AlertRecord* alert) = 0;
   Status Insert(const SealedRecord& record) { return Insert(record, nullptr); }
+  // Stores many records in one commit, all or none (bulk loads: `interlude synth`).
+  // AlreadyExists: "id", and then none is stored.
+  virtual Status InsertMany(const std::vector<SealedRecord>& records) = 0;
   virtual Result<SealedRecord> Get(const std::string& user_id, const std::string& id) = 0;
   // Newest first by (sort_at, id).
   virtual Result<std::vector<SealedRecord>> List(const std::string& user_id,
@@ -227,6 +230,10 @@ class Store {
   virtual TwoFactorRepository& two_factor() = 0;
   virtual AuditRepository& audit() = 0;
   virtual ClinicalSessionRepository& clinical_sessions() = 0;
+  // Durable commits since open, and the write transactions they carried (group commit);
+  // counters for /metrics. 0 when the implementation does not count.
+  virtual std::uint64_t commits() const { return 0; }
+  virtual std::uint64_t writes() const { return 0; }
 };
 
 }  // namespace interlude::store
