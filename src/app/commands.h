@@ -4,6 +4,7 @@
 // Thread-safety: each runs on the main thread.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,8 @@ struct ServeFlags {
   std::optional<std::string> listen;
   std::optional<std::string> data_dir;
   std::optional<std::string> web_root;
+  std::optional<std::string> tls_cert;  // PEM files; both: serve HTTPS
+  std::optional<std::string> tls_key;
   std::string config_file;
 };
 
@@ -70,6 +73,35 @@ int RunSafetyCheckText(const std::string& data_root);
 // intact: N records" (exit 0), or the first broken record ("the audit log is broken at
 // record K: ...", exit 1).
 int RunAuditVerify(const std::string& data_dir);
+
+// `interlude synth`: synthetic accounts and check-ins for load and memory measurements
+// (src/app/synth_commands.cc). Sessions for the first `sessions` accounts, tokens to a file.
+struct SynthFlags {
+  std::string data_dir = "./var";
+  int users = 1000;
+  std::int64_t checkins = 100000;
+  int sessions = 0;
+  std::string tokens_out;
+  std::uint64_t seed = 1;
+};
+int RunSynth(const SynthFlags& flags);
+
+// `interlude backup FILE`: an encrypted online copy of the database (not the key) written
+// atomically to FILE; `interlude restore FILE` replaces the database with one (refused while
+// the data directory is in use); `interlude keys rotate`: a new master key without downtime.
+struct BackupFlags {
+  std::string data_dir = "./var";
+  std::string file;
+  bool force = false;  // replace an existing FILE
+};
+int RunBackup(const BackupFlags& flags);
+struct RestoreFlags {
+  std::string data_dir = "./var";
+  std::string file;
+  std::string key_file;  // a retired master key the backup was made under
+};
+int RunRestore(const RestoreFlags& flags);
+int RunKeysRotate(const std::string& data_dir);
 
 // Prints "interlude: <message>" to stderr and returns 1.
 int Fail(const std::string& message);

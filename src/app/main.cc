@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--listen", serve.listen, "host:port to listen on (port 0: any free port)");
   serve_cmd->add_option("--data-dir", serve.data_dir, "Data directory (database and master key)");
   serve_cmd->add_option("--web-root", serve.web_root, "The built web app (web/dist)");
+  serve_cmd->add_option("--tls-cert", serve.tls_cert, "TLS certificate chain (PEM); with --tls-key: serve HTTPS");
+  serve_cmd->add_option("--tls-key", serve.tls_key, "TLS private key (PEM)");
   serve_cmd->add_option("--config", serve.config_file, "TOML configuration file")->check(CLI::ExistingFile);
 
   std::string data_dir = "./var";
@@ -88,6 +90,36 @@ int main(int argc, char** argv) {
       "check-text", "Check each stdin line against the safe-messaging rules");
   check_text_cmd->add_option("--data-root", safety_data_root, "Data folder (default: the repository's data/)");
 
+  SynthFlags synth;
+  auto* synth_cmd = app.add_subcommand(
+      "synth", "Fill a data directory with synthetic accounts and check-ins (load tests)");
+  synth_cmd->add_option("--data-dir", synth.data_dir, "Data directory")->capture_default_str();
+  synth_cmd->add_option("--users", synth.users, "Accounts to create")->capture_default_str();
+  synth_cmd->add_option("--checkins", synth.checkins, "Check-ins in all, spread over the accounts")
+      ->capture_default_str();
+  synth_cmd->add_option("--sessions", synth.sessions, "Start sessions for this many of the accounts");
+  synth_cmd->add_option("--tokens-out", synth.tokens_out, "File for the session tokens (mode 0600)");
+  synth_cmd->add_option("--seed", synth.seed, "Seed for the synthetic values")->capture_default_str();
+
+  BackupFlags backup;
+  auto* backup_cmd = app.add_subcommand(
+      "backup", "Write an encrypted copy of the database (not the master key) to FILE");
+  backup_cmd->add_option("--data-dir", backup.data_dir, "Data directory")->capture_default_str();
+  backup_cmd->add_option("file", backup.file, "Backup file to write")->required();
+  backup_cmd->add_flag("--force", backup.force, "Replace FILE if it exists");
+  RestoreFlags restore;
+  auto* restore_cmd = app.add_subcommand(
+      "restore", "Replace the database with the one in a backup FILE (server stopped)");
+  restore_cmd->add_option("--data-dir", restore.data_dir, "Data directory")->capture_default_str();
+  restore_cmd->add_option("file", restore.file, "Backup file to restore")->required();
+  restore_cmd->add_option("--key-file", restore.key_file,
+                          "A retired master key file the backup was made under");
+  auto* keys_cmd = app.add_subcommand("keys", "The master key");
+  keys_cmd->require_subcommand(1);
+  auto* rotate_cmd = keys_cmd->add_subcommand(
+      "rotate", "Re-wrap every data key under a new master key while the server runs");
+  rotate_cmd->add_option("--data-dir", data_dir, "Data directory")->capture_default_str();
+
   auto* version_cmd = app.add_subcommand("version", "Print the version");
 
   CLI11_PARSE(app, argc, argv);
@@ -106,6 +138,10 @@ int main(int argc, char** argv) {
   if (*alerts_list_cmd) return RunAlertsList(data_dir, open_only);
   if (*audit_verify_cmd) return RunAuditVerify(data_dir);
   if (*check_text_cmd) return RunSafetyCheckText(safety_data_root);
+  if (*backup_cmd) return RunBackup(backup);
+  if (*restore_cmd) return RunRestore(restore);
+  if (*rotate_cmd) return RunKeysRotate(data_dir);
+  if (*synth_cmd) return RunSynth(synth);
   if (*version_cmd) {
     std::cout << "interlude " << interlude::kVersion << "\n";
     return 0;

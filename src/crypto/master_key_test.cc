@@ -69,3 +69,67 @@ TEST(DataKeyTest, WrapIsBoundToUserAndMaster) {
 
 }  // namespace
 }  // namespace interlude::crypto
+
+namespace interlude::crypto {
+namespace {
+
+TEST(KeyringTest, ParsesCurrentThenPreviousKeys) {
+  const std::string a(64, 'a');
+  const std::string b(64, 'b');
+  const auto ring = ParseKeyring(a + "\n\n" + b + "  \n", "test");
+  ASSERT_TRUE(ring.ok());
+  ASSERT_EQ(ring->keys.size(), 2u);
+  EXPECT_EQ(ring->current().data()[0], 0xaa);
+  EXPECT_EQ(ring->keys[1].data()[0], 0xbb);
+  EXPECT_FALSE(ParseKeyring("", "test").ok());
+  EXPECT_FALSE(ParseKeyring(a + "\nnot a key\n", "test").ok());
+}
+
+TEST(KeyringTest, WrittenKeyringLoadsBackPrivate) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("interlude_ring_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "master.key").string();
+  const MasterKeyring ring{{SecretKey::Random(), SecretKey::Random()}};
+  ASSERT_TRUE(WriteKeyringFile(path, ring).ok());
+  struct stat st {};
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  const auto back = LoadMasterKeyring(path, nullptr);
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->keys.size(), 2u);
+  EXPECT_EQ(KeyId(back->keys[0]), KeyId(ring.keys[0]));
+  EXPECT_EQ(KeyId(back->keys[1]), KeyId(ring.keys[1]));
+  EXPECT_EQ(KeyId(LoadMasterKey(path, nullptr).value()), KeyId(ring.keys[0]));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(KeyringTest, UnwrapPicksTheKeyTheWrappedValueNames) {
+  const SecretKey old_key = SecretKey::Random();
+  const SecretKey new_key = SecretKey::Random();
+  const SecretKey data = SecretKey::Random();
+  const std::string wrapped = WrapDataKey(old_key, data, "u1");
+  EXPECT_EQ(WrappedKeyId(wrapped), KeyId(old_key));
+  EXPECT_NE(KeyId(old_key), KeyId(new_key));
+  const auto back = UnwrapDataKey(MasterKeyring{{new_key, old_key}}, wrapped, "u1");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(std::memcmp(back->data(), data.data(), kKeyBytes), 0);
+  // A keyring without the named key says so (the caller may reload and retry).
+  EXPECT_EQ(UnwrapDataKey(MasterKeyring{{new_key}}, wrapped, "u1").status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(UnwrapDataKey(new_key, wrapped, "u1").status().code(), StatusCode::kDataLoss);
+}
+
+TEST(KeyringTest, ValuesWithoutKeyIdOpenWithAnyKeyOfTheRing) {
+  // The format before key ids: the sealed key alone.
+  const SecretKey old_key = SecretKey::Random();
+  const SecretKey data = SecretKey::Random();
+  const std::string legacy = WrapDataKey(old_key, data, "u1").substr(1 + kKeyIdBytes);
+  EXPECT_EQ(WrappedKeyId(legacy), "");
+  EXPECT_TRUE(UnwrapDataKey(MasterKeyring{{SecretKey::Random(), old_key}}, legacy, "u1").ok());
+  EXPECT_EQ(UnwrapDataKey(MasterKeyring{{SecretKey::Random()}}, legacy, "u1").status().code(),
+            StatusCode::kDataLoss);
+}
+
+}  // namespace
+}  // namespace interlude::crypto
