@@ -69,12 +69,12 @@ Result<Reply> HandleLogin(ApiDeps& deps, RequestContext& ctx) {
   if (!user.ok() && user.status().code() != StatusCode::kNotFound) return user.status();
   const ThrottleKeys keys = MakeThrottleKeys(deps, user.ok() ? user->id : "",
                                              CanonicalLogin(login), ctx.request.remote_address);
-  if (const Status throttled =
-          CheckThrottle(deps, keys, deps.options.login_max_failures,
-                        deps.options.login_max_failures_per_address, &ctx.retry_after_seconds);
-      !throttled.ok()) {
+  auto attempt = BeginThrottledAttempt(deps, keys, deps.options.login_max_failures,
+                                       deps.options.login_max_failures_per_address,
+                                       &ctx.retry_after_seconds);
+  if (!attempt.ok()) {
     Log(LogLevel::kWarn, "login.throttled", {{"request", LogId(ctx.request_id)}});
-    return throttled;
+    return attempt.status();
   }
   const store::UserRecord* account = user.ok() ? &*user : nullptr;
   const bool ok = SecretMatches(account, password) && account != nullptr && !account->disabled &&

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "api/api_context.h"
 
@@ -22,10 +23,33 @@ ThrottleKeys MakeThrottleKeys(const ApiDeps& deps, const std::string& user_id,
                               const std::string& canonical_login,
                               const std::string& remote_address);
 
-// OK, or ResourceExhausted with `retry_after_seconds` set, once the account key has
-// `max_account_failures` or the address key `max_address_failures` in the log-in window.
-Status CheckThrottle(ApiDeps& deps, const ThrottleKeys& keys, int max_account_failures,
-                     int max_address_failures, int* retry_after_seconds);
+// An attempt being verified, counted against its keys until it goes out of scope. Without it,
+// a burst of simultaneous guesses would all pass the check before the first failure is
+// recorded (Argon2id takes tens of milliseconds). Counts are per process: several server
+// processes share only the failures recorded in the store.
+class ThrottledAttempt {
+ public:
+  ThrottledAttempt() = default;
+  ThrottledAttempt(ThrottledAttempt&& other) noexcept : keys_(std::move(other.keys_)) {
+    other.keys_.clear();
+  }
+  ThrottledAttempt& operator=(ThrottledAttempt&&) = delete;
+  ThrottledAttempt(const ThrottledAttempt&) = delete;
+  ~ThrottledAttempt();
+
+ private:
+  friend Result<ThrottledAttempt> BeginThrottledAttempt(ApiDeps&, const ThrottleKeys&, int, int,
+                                                        int*);
+  std::vector<std::string> keys_;
+};
+
+// Reserves an attempt: OK (hold the result until the failure, if any, is recorded), or
+// ResourceExhausted with `retry_after_seconds` set once the account key has
+// `max_account_failures` or the address key `max_address_failures` failures in the log-in
+// window, counting the attempts in flight.
+Result<ThrottledAttempt> BeginThrottledAttempt(ApiDeps& deps, const ThrottleKeys& keys,
+                                               int max_account_failures, int max_address_failures,
+                                               int* retry_after_seconds);
 
 Status RecordLoginFailure(ApiDeps& deps, const ThrottleKeys& keys);
 Status RecordLoginSuccess(ApiDeps& deps, const ThrottleKeys& keys);

@@ -31,8 +31,9 @@ Result<Json> MeJson(ApiDeps& deps, const Principal& caller) {
 Status CheckCurrentSecret(ApiDeps& deps, RequestContext& ctx, const std::string& secret,
                           const char* field) {
   const ThrottleKeys keys{"user:" + ctx.caller().user.id, ""};
-  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.login_max_failures, 0,
-                                &ctx.retry_after_seconds));
+  ASSIGN_OR_RETURN(const ThrottledAttempt attempt,
+                   BeginThrottledAttempt(deps, keys, deps.options.login_max_failures, 0,
+                                         &ctx.retry_after_seconds));
   if (!SecretMatches(&ctx.caller().user, secret)) {
     RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
     return InvalidArgument("that password is not right", field);

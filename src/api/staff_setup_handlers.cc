@@ -53,12 +53,12 @@ Result<Reply> HandleStaffSetup(ApiDeps& deps, RequestContext& ctx) {
   if (!found.ok() && found.status().code() != StatusCode::kNotFound) return found.status();
   const ThrottleKeys keys = MakeThrottleKeys(deps, found.ok() ? found->id : "",
                                              CanonicalLogin(login), ctx.request.remote_address);
-  if (const Status throttled =
-          CheckThrottle(deps, keys, deps.options.login_max_failures,
-                        deps.options.login_max_failures_per_address, &ctx.retry_after_seconds);
-      !throttled.ok()) {
+  auto attempt = BeginThrottledAttempt(deps, keys, deps.options.login_max_failures,
+                                       deps.options.login_max_failures_per_address,
+                                       &ctx.retry_after_seconds);
+  if (!attempt.ok()) {
     Log(LogLevel::kWarn, "setup.throttled", {{"request", LogId(ctx.request_id)}});
-    return throttled;
+    return attempt.status();
   }
 
   const std::lock_guard<std::mutex> lock(SetupMutex());

@@ -18,8 +18,9 @@ Result<Reply> HandleNewTwoFactorRecoveryCodes(ApiDeps& deps, RequestContext& ctx
                    reader.RequiredString("password", kMaxPasswordChars));
   RETURN_IF_ERROR(reader.Finish());
   const ThrottleKeys keys{"user:" + ctx.caller().user.id, ""};
-  RETURN_IF_ERROR(CheckThrottle(deps, keys, deps.options.login_max_failures, 0,
-                                &ctx.retry_after_seconds));
+  ASSIGN_OR_RETURN(const ThrottledAttempt attempt,
+                   BeginThrottledAttempt(deps, keys, deps.options.login_max_failures, 0,
+                                         &ctx.retry_after_seconds));
   if (!SecretMatches(&ctx.caller().user, password)) {
     RETURN_IF_ERROR(RecordLoginFailure(deps, keys));
     return InvalidArgument("that password is not right", "password");

@@ -353,6 +353,26 @@ test('log-in throttling: 5 failures per account, 20 per client address -> 429 wi
   }
 });
 
+test('log-in throttling holds against a burst: of 30 simultaneous wrong passwords at most 5 are checked', async () => {
+  const t = await startServer();
+  try {
+    const victim = await register(t.url, {}, { localAddress: freshAddress() });
+    // Each from its own address, so only the per-account limit (5) applies.
+    const burst = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      api(t.url, 'POST', '/api/v1/auth/login', { body: { login: victim.email, password: `wrong guess ${i}!` }, localAddress: freshAddress() })));
+    const statuses = burst.map((r) => r.status);
+    const checked = statuses.filter((s) => s === 401).length;
+    const refused = statuses.filter((s) => s === 429).length;
+    assert.equal(checked + refused, 30, `every answer is 401 or 429: ${statuses}`);
+    assert.ok(checked <= 5, `at most 5 guesses were checked against the password (got ${checked})`);
+    assert.ok(checked >= 1, 'the first guess is checked');
+    // And the account is locked now, the right password included.
+    assertError(await api(t.url, 'POST', '/api/v1/auth/login', { body: { login: victim.email, password: victim.password }, localAddress: freshAddress() }), 429, 'resource_exhausted');
+  } finally {
+    await t.stop();
+  }
+});
+
 // ---------------------------------------------------------------- garbage never gives a 500 (own server)
 
 function prng(seed) {
