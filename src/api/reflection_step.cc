@@ -1,6 +1,10 @@
 // Reflections on entries and check-in notes, and the person's reply history.
 #include "api/reflection_step.h"
 
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
 #include "api/record_json.h"
 #include "base/log.h"
 #include "mirror/mirror.h"
@@ -18,6 +22,37 @@ void LogSkipped(const Principal& caller, std::string_view what, StatusCode code)
   Log(LogLevel::kWarn, "mirror.skipped",
       {{"user", LogId(caller.user.id)}, {"step", LogId(what)}, {"code", LogId(StatusCodeName(code))}});
 }
+
+// Each person's latest reply memory (template ids, no words), in this process. The sealed
+// state is written behind — the write does not wait for a second durable commit — so the
+// next reflection reads it from here rather than from a commit that may not have happened
+// yet. Bounded: when full it starts afresh and the store has the rest. A crash can lose the
+// last few updates, which at worst lets a template come back sooner.
+class TemplateMemory {
+ public:
+  static TemplateMemory& Get() {
+    static TemplateMemory memory;
+    return memory;
+  }
+
+  std::optional<std::vector<std::string>> Find(const std::string& user_id) {
+    const std::lock_guard<std::mutex> lock(mu_);
+    const auto it = recent_.find(user_id);
+    if (it == recent_.end()) return std::nullopt;
+    return it->second;
+  }
+
+  void Put(const std::string& user_id, std::vector<std::string> recent) {
+    const std::lock_guard<std::mutex> lock(mu_);
+    if (recent_.size() >= kMaxPeople && recent_.find(user_id) == recent_.end()) recent_.clear();
+    recent_[user_id] = std::move(recent);
+  }
+
+ private:
+  static constexpr size_t kMaxPeople = 20000;  // about 4 MB at most
+  std::mutex mu_;
+  std::unordered_map<std::string, std::vector<std::string>> recent_;
+};
 
 }  // namespace
 
@@ -43,6 +78,7 @@ std::uint64_t SeedOf(std::string_view id) {
 }
 
 std::vector<std::string> RecentTemplates(ApiDeps& deps, const Principal& caller) {
+  if (auto remembered = TemplateMemory::Get().Find(caller.user.id)) return std::move(*remembered);
   std::vector<std::string> out;
   auto row = deps.store.records(store::Collection::kMirrorState).Get(caller.user.id, caller.user.id);
   if (!row.ok()) {
@@ -79,10 +115,8 @@ void RememberTemplates(ApiDeps& deps, const Principal& caller, std::vector<std::
   r.sort_at = r.created_at = r.updated_at = now;
   const Json state = {{"recent_templates", recent}};
   (void)SealRecordJson(deps.vault, caller.data_key, kStateTable, StateClear, state, r);
-  Status st = repo.Replace(r);
-  if (st.code() == StatusCode::kNotFound) st = repo.Insert(r);
-  if (st.code() == StatusCode::kAlreadyExists) st = repo.Replace(r);  // a concurrent first write
-  if (!st.ok()) LogSkipped(caller, "state.write", st.code());
+  TemplateMemory::Get().Put(caller.user.id, std::move(recent));
+  repo.UpsertBehind(r);  // failures are logged by the store, with their code
 }
 
 std::string ReflectionMember(ApiDeps& deps, const Principal& caller, std::string_view text,

@@ -2,7 +2,8 @@
 // mirror drafts a short reflection in the writer's style (mirror/reflection.h), honouring
 // the person's choice (settings "reflections": on, off, just_listen, help_me_think) and
 // their recent replies (so no template repeats within the last 20), which are kept sealed
-// in the person's mirror-state record.
+// in the person's mirror-state record. That record is written behind (the write does not
+// wait for a second durable commit) and remembered in this process until it is stored.
 //
 // Nothing here can fail a write: a missing mirror, analysis or state gives no reflection or
 // a reflection without history, and the failure is logged with codes only.

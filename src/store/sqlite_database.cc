@@ -52,25 +52,43 @@ SqliteDatabase::~SqliteDatabase() {
 }
 
 Status SqliteDatabase::Write(std::function<Status(Connection&)> fn) {
-  return Enqueue(std::move(fn), false);
+  return EnqueueAndWait(std::move(fn), false);
 }
 
 Status SqliteDatabase::WriteThenCheckpoint(std::function<Status(Connection&)> fn) {
-  return Enqueue(std::move(fn), true);
+  return EnqueueAndWait(std::move(fn), true);
 }
 
-Status SqliteDatabase::Enqueue(std::function<Status(Connection&)> fn, bool checkpoint) {
+void SqliteDatabase::WriteBehind(std::function<Status(Connection&)> fn) {
+  auto job = std::make_shared<Job>();
+  job->fn = [fn = std::move(fn)](Connection& c) {
+    Status st = fn(c);
+    if (!st.ok()) {
+      Log(LogLevel::kWarn, "store.write_behind_failed",
+          {{"code", LogId(StatusCodeName(st.code()))}});
+    }
+    return st;
+  };
+  (void)Enqueue(std::move(job));  // nobody waits: the queue keeps the job until it is done
+}
+
+bool SqliteDatabase::Enqueue(std::shared_ptr<Job> job) {
+  {
+    std::lock_guard<std::mutex> lock(queue_mu_);
+    if (stopping_) return false;
+    queue_.push_back(std::move(job));
+  }
+  queue_cv_.notify_one();
+  return true;
+}
+
+Status SqliteDatabase::EnqueueAndWait(std::function<Status(Connection&)> fn, bool checkpoint) {
   // Shared with the writer thread, which may still be inside set_value() when we return.
   auto job = std::make_shared<Job>();
   job->fn = std::move(fn);
   job->checkpoint = checkpoint;
   auto done = job->done.get_future();
-  {
-    std::lock_guard<std::mutex> lock(queue_mu_);
-    if (stopping_) return Unavailable("the server is shutting down");
-    queue_.push_back(job);
-  }
-  queue_cv_.notify_one();
+  if (!Enqueue(std::move(job))) return Unavailable("the server is shutting down");
   return done.get();
 }
 

@@ -34,6 +34,11 @@ class SqliteDatabase {
   // bytes the write replaced do not linger in it. For crypto-shredding.
   Status WriteThenCheckpoint(std::function<Status(Connection&)> fn);
 
+  // Queues `fn` for the next commit and returns at once, without waiting for it to be
+  // durable. Only for state that may be lost in a crash (the reflection memory); a failure
+  // is logged by its code. Readers may not see it until that commit.
+  void WriteBehind(std::function<Status(Connection&)> fn);
+
   // Runs `fn` on a reader connection (sees every write whose Write has returned).
   Status Read(const std::function<Status(Connection&)>& fn);
 
@@ -46,7 +51,8 @@ class SqliteDatabase {
  private:
   struct Job;
   SqliteDatabase() = default;
-  Status Enqueue(std::function<Status(Connection&)> fn, bool checkpoint);
+  bool Enqueue(std::shared_ptr<Job> job);  // false once stopping
+  Status EnqueueAndWait(std::function<Status(Connection&)> fn, bool checkpoint);
   void WriterLoop();
 
   std::unique_ptr<Connection> writer_;

@@ -279,6 +279,7 @@ struct RecordSql {
   const char* replace;
   const char* remove;
   const char* count;
+  const char* upsert;
 };
 
 #define INTERLUDE_RECORD_COLUMNS "id, user_id, kind, sort_at, created_at, updated_at, body, risk_tier"
@@ -297,7 +298,12 @@ struct RecordSql {
         "UPDATE " table " SET kind = ?3, sort_at = ?4, updated_at = ?5, body = ?6, "       \
         "risk_tier = ?7 WHERE user_id = ?1 AND id = ?2",                                   \
         "DELETE FROM " table " WHERE user_id = ?1 AND id = ?2",                            \
-        "SELECT COUNT(*) FROM " table " WHERE user_id = ?1"                                \
+        "SELECT COUNT(*) FROM " table " WHERE user_id = ?1",                               \
+        "INSERT INTO " table " (" INTERLUDE_RECORD_COLUMNS ") "                            \
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(id) DO UPDATE SET "           \
+        "kind = excluded.kind, sort_at = excluded.sort_at, updated_at = excluded.updated_at, " \
+        "body = excluded.body, risk_tier = excluded.risk_tier "                            \
+        "WHERE user_id = excluded.user_id"                                                 \
   }
 
 constexpr RecordSql kEntrySql = INTERLUDE_RECORD_SQL("entries");
@@ -325,6 +331,17 @@ class SqliteRecords final : public RecordRepository {
     return db_.Write([&](Connection& c) -> Status {
       RETURN_IF_ERROR(InsertRow(c, r));
       return alert ? InsertAlert(c, *alert) : OkStatus();
+    });
+  }
+
+  void UpsertBehind(const SealedRecord& r) override {
+    // Captures the statement text (a literal), not `this`: the queue may outlive this object.
+    db_.WriteBehind([sql = sql_.upsert, r](Connection& c) -> Status {
+      ASSIGN_OR_RETURN(Statement s, c.Prepare(sql));
+      s.Bind(1, r.id).Bind(2, r.user_id).Bind(3, r.kind).Bind(4, r.sort_at);
+      s.Bind(5, r.created_at).Bind(6, r.updated_at).BindBlob(7, r.body);
+      s.Bind(8, std::int64_t{r.risk_tier});
+      return s.Run();
     });
   }
 

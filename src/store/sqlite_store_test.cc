@@ -130,6 +130,33 @@ TEST_F(SqliteStoreTest, InsertManyStoresAllOrNone) {
   EXPECT_EQ(checkins.Get("u1", "c7")->body, "sealed-c7");
 }
 
+TEST_F(SqliteStoreTest, UpsertBehindInsertsThenReplacesWithoutWaiting) {
+  MakeUser("u1", "h1");
+  MakeUser("u2", "h2");
+  auto& state = store_->records(Collection::kMirrorState);
+  state.UpsertBehind({"u1", "u1", "mirror", 1, 1, 1, "first"});
+  state.UpsertBehind({"u1", "u1", "mirror", 2, 1, 2, "second"});
+  // Another person's row with the same id is never replaced.
+  state.UpsertBehind({"u1", "u2", "mirror", 3, 3, 3, "not yours"});
+  // The queue is first in, first out: once a later write is durable, so are these.
+  MakeUser("u3", "h3");
+  auto row = state.Get("u1", "u1");
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_EQ(row->body, "second");
+  EXPECT_EQ(row->updated_at, 2);
+  EXPECT_EQ(row->created_at, 1);
+  EXPECT_EQ(state.Get("u2", "u1").status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(SqliteStoreTest, WritesBehindAreCommittedWhenTheStoreCloses) {
+  MakeUser("u1", "h1");
+  store_->records(Collection::kMirrorState).UpsertBehind({"u1", "u1", "mirror", 1, 1, 1, "kept"});
+  store_.reset();  // drains the queue
+  auto reopened = OpenSqliteStore(dir_.File(kDatabaseFile), 1);
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->records(Collection::kMirrorState).Get("u1", "u1")->body, "kept");
+}
+
 TEST_F(SqliteStoreTest, ListsNewestFirstWithCursorAndRange) {
   MakeUser("u1", "h1");
   MakeUser("u2", "h2");

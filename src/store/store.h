@@ -78,6 +78,10 @@ class RecordRepository {
   // Stores many records in one commit, all or none (bulk loads: `interlude synth`).
   // AlreadyExists: "id", and then none is stored.
   virtual Status InsertMany(const std::vector<SealedRecord>& records) = 0;
+  // Stores the record, or replaces the row with its id if it belongs to the same user, in
+  // a coming commit, and returns at once without waiting for it to be durable. Only for
+  // state that may be lost in a crash (the reflection memory); failures are logged by code.
+  virtual void UpsertBehind(const SealedRecord& record) = 0;
   virtual Result<SealedRecord> Get(const std::string& user_id, const std::string& id) = 0;
   // Newest first by (sort_at, id).
   virtual Result<std::vector<SealedRecord>> List(const std::string& user_id,
