@@ -38,6 +38,10 @@ TEST(ConfigTest, RejectsUnknownKeyAndBadTypes) {
   EXPECT_EQ(LoadConfig({}, unknown, FakeEnv({})).status().field(), "lisen");
   const std::string bad_type = WriteTemp("threads = \"many\"\n");
   EXPECT_EQ(LoadConfig({}, bad_type, FakeEnv({})).status().field(), "threads");
+  // Found by fuzz/config_fuzzer: a float for an integer key is refused, not cast.
+  const std::string huge_float = WriteTemp("session_idle_minutes = 7.7e26\n");
+  EXPECT_EQ(LoadConfig({}, huge_float, FakeEnv({})).status().field(), "session_idle_minutes");
+  EXPECT_EQ(LoadConfig({}, WriteTemp("threads = 8.0\n"), FakeEnv({})).status().field(), "threads");
   const std::string bad_toml = WriteTemp("threads = = 3\n");
   EXPECT_FALSE(LoadConfig({}, bad_toml, FakeEnv({})).ok());
   EXPECT_EQ(LoadConfig({}, "", FakeEnv({{"INTERLUDE_THREADS", "x"}})).status().field(),

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include "base/ascii.h"
@@ -210,6 +211,7 @@ Status ParseLine(const std::vector<std::string>& f, Instrument& in, const std::s
   } else if (key == "percentage_factor") {
     RETURN_IF_ERROR(need(2, "percentage_factor<TAB>n"));
     RETURN_IF_ERROR(number_at(1, in.percentage_factor));
+    if (in.percentage_factor < 1) return text::DataLineError(path, number, "percentage factor must be above 0");
   } else {
     return text::DataLineError(path, number, "unknown key `" + key + "`");
   }
@@ -236,6 +238,10 @@ Status CheckWhole(const Instrument& in, const std::string& path, const std::stri
     }
   }
   if (in.caseness && (*in.caseness < 0 || *in.caseness > in.MaxTotal())) return bad("caseness outside the total's range");
+  // The percentage (total x factor) must fit an int for every total.
+  if (in.percentage_factor > 0 && in.MaxTotal() > std::numeric_limits<int>::max() / in.percentage_factor) {
+    return bad("percentage_factor is too large for the maximum total");
+  }
   return OkStatus();
 }
 

@@ -138,6 +138,9 @@ TEST_F(LoadErrorTest, ErrorsNameFileAndLine) {
   EXPECT_NE(Error(Write("flag\tx\tsometimes\t3\n")).find("unknown flag rule"), std::string::npos);
   EXPECT_NE(Error(Write("rci\tsd_reliability\t5\t1.5\tsomewhere\n")).find("reliability must be between 0 and 1"), std::string::npos);
   EXPECT_NE(Error(Write("", "id\tphq2", "id\tphq3")).find(":0: id must be `phq2`"), std::string::npos);
+  // Found by fuzz/scoring_fuzzer: a factor whose percentage overflows an int is refused.
+  EXPECT_NE(Error(Write("percentage_factor\t0\n")).find("percentage factor must be above 0"), std::string::npos);
+  EXPECT_FALSE(LoadInstrument(Write("percentage_factor\t2147483647\n"), "phq2").ok());
   // The line number is the file's own.
   const std::string bad = Write("nonsense\n");
   std::ifstream count(bad);
