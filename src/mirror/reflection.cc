@@ -23,6 +23,10 @@ constexpr std::array<std::pair<ReflectionMode, std::string_view>, 4> kModeNames 
 // Entries of at least this many words get two reflections when a question is asked, so the
 // reflections-to-questions ratio stays at or above 2:1 (CLINICAL.md §8).
 constexpr int kLongEntryWords = 20;
+// A one-sentence entry under this many words may get a one-sentence reply even when a
+// question would be asked: the question is then one option, weighed by style like the rest
+// ("short when they are short").
+constexpr int kBriefEntryWords = 12;
 
 }  // namespace
 
@@ -166,6 +170,7 @@ Reply ReflectionComposer::Compose(const ReflectionRequest& request) const {
   const std::vector<Candidate> invitations = build("invitation", context, &banned);
 
   const bool long_entry = target.writer_words >= kLongEntryWords;
+  const bool brief_entry = analysis.style.sentences <= 1 && target.writer_words < kBriefEntryWords;
   // When the person told of something they did, the reply recognises it (an affirmation is
   // MI-adherent and what a person most often misses in their own account).
   const bool did = !did_affirmations.empty();
@@ -208,6 +213,7 @@ Reply ReflectionComposer::Compose(const ReflectionRequest& request) const {
           }
         } else {
           shapes.push_back({&primary, &questions});
+          if (brief_entry) shapes.push_back({&primary});
         }
       } else if (did) {
         shapes.push_back({&primary, &affirm});

@@ -201,7 +201,8 @@ bool NegatedBefore(const std::string& lower, size_t at) {
   return before.find("not ") != std::string::npos || before.find("never ") != std::string::npos ||
          before.find("n't ") != std::string::npos || before.find("didnt ") != std::string::npos ||
          before.find("dont ") != std::string::npos || before.find("cant ") != std::string::npos ||
-         before.find("couldnt ") != std::string::npos;
+         before.find("couldnt ") != std::string::npos || before.find("no one ") != std::string::npos ||
+         before.find("nobody ") != std::string::npos;
 }
 
 }  // namespace
@@ -380,6 +381,18 @@ TemplateContext BuildEntryContext(std::string_view text, const text::Analysis& a
     c.flags.insert("distortion:" + std::string(text::DistortionName(d.type)));
     c.flags.insert("distortion");
   }
+  // Self-criticism ("hard on yourself" fits it): shame, or a thinking trap aimed at oneself.
+  if (!analysis.emotions.empty() && analysis.emotions[0].emotion == text::Emotion::kShame) {
+    c.flags.insert("self_critical");
+  }
+  if (!analysis.distortions.empty()) {
+    static const std::set<std::string> kAtOneself = {
+        "labeling",        "all_or_nothing",       "should_statements",
+        "personalization", "discounting_positive", "mental_filter"};
+    if (kAtOneself.count(std::string(text::DistortionName(analysis.distortions[0].type))) > 0) {
+      c.flags.insert("self_critical");
+    }
+  }
   if (risky) return c;  // nothing of theirs is quoted back
 
   // {echo}: a short plain first sentence, said back. Not for thinking traps or
@@ -437,6 +450,12 @@ TemplateContext BuildEntryContext(std::string_view text, const text::Analysis& a
     if (ev.end <= text.size() && ev.begin < ev.end) {
       std::string quote = ClauseFrom(text, ev.begin, ev.end, 9);
       if (CountWords(quote) >= 2) set_value("evidence", quote);
+    // What the quoted words are an instance of: an invitation made for one kind of thinking
+    // trap ("how sure can you be of what they are thinking?") fits only its own evidence.
+    if (c.values.count("evidence") > 0) {
+      c.flags.insert("evidence:" +
+                     std::string(text::DistortionName(analysis.distortions[0].type)));
+    }
     }
   }
   const std::string lower = Lower(text);
