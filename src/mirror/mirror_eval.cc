@@ -2,7 +2,9 @@
 #include "mirror/mirror_eval.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -109,7 +111,20 @@ struct Figures {
   int replies = 0;
   int empty = 0;
   int acknowledgements = 0;  // safety-tier replies
+  // Per LSM category (text::StyleProfile order), the summed loss 1 - match, where match is
+  // that category's term of text::LsmScore: where the reply's style departs from the writer's.
+  std::array<double, 9> category_loss{};
 };
+
+constexpr std::array<const char*, 9> kCategoryNames = {"personal",     "impersonal", "articles",
+                                                       "auxiliary",    "adverbs",    "prepositions",
+                                                       "conjunctions", "negations",  "quantifiers"};
+
+std::array<double, 9> Rates(const text::StyleProfile& p) {
+  return {p.personal_pronouns, p.impersonal_pronouns, p.articles,
+          p.auxiliary_verbs,   p.common_adverbs,      p.prepositions,
+          p.conjunctions,      p.negations,           p.quantifiers};
+}
 
 int Band(size_t words) { return words < 20 ? 0 : words < 50 ? 1 : 2; }
 
@@ -176,6 +191,10 @@ void AddLsm(Figures& f, const text::Analyzer& analyzer, const std::string& reply
   if (!a.ok()) return;
   const double lsm = text::LsmScore(a->style, message.style);
   f.lsm.push_back(lsm);
+  const std::array<double, 9> r = Rates(a->style), m = Rates(message.style);
+  for (size_t k = 0; k < r.size(); ++k) {
+    f.category_loss[k] += std::abs(r[k] - m[k]) / (r[k] + m[k] + 0.0001);
+  }
   f.lsm_by_band[Band(message.style.words)].push_back(lsm);
 }
 
@@ -196,6 +215,21 @@ void PrintLsm(std::ostream& out, const Figures& f, const Figures* baseline) {
       const auto bt = baseline->lsm_by_band.find(b);
       out << "  (baseline " << Fixed(bt == baseline->lsm_by_band.end() ? 0 : Mean(bt->second))
           << ")";
+    }
+    out << "\n";
+  }
+}
+
+// Mean loss per category (each category is worth 1/9 of LSM), for the systems given.
+void PrintCategoryLoss(std::ostream& out, const std::vector<const Figures*>& systems) {
+  out << "  mean loss per LSM category (1 - match; LSM = 1 - sum / 9):";
+  for (const Figures* f : systems) out << " " << f->name << " |";
+  out << "\n";
+  for (size_t k = 0; k < kCategoryNames.size(); ++k) {
+    out << "    " << std::left << std::setw(14) << kCategoryNames[k];
+    for (const Figures* f : systems) {
+      const double n = static_cast<double>(std::max<size_t>(1, f->lsm.size()));
+      out << " " << Fixed(f->category_loss[k] / n);
     }
     out << "\n";
   }
@@ -406,6 +440,7 @@ Status EvaluateMirror(const text::Analyzer& analyzer, const std::string& data_ro
     out << "== " << set_name << " (" << set->size() << " messages)\n";
     PrintLsm(out, reflection, &baseline);
     PrintLsm(out, first_reply, &baseline);
+    PrintCategoryLoss(out, {&reflection, &first_reply, &baseline});
     PrintActs(out, reflection);
     PrintActs(out, first_reply);
     const int refl = reflection.simple + reflection.complex;
