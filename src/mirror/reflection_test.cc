@@ -337,6 +337,61 @@ TEST(ReflectionComposerTest, HelpMeThinkAsksOrInvites) {
   }
 }
 
+// An invitation written for one kind of thinking trap ("how sure can you be of what they
+// are thinking?") is used only when the words it quotes are that kind of trap: entries with
+// two kinds found get the one for the quoted words, or a general one (I-G-*).
+TEST(ReflectionComposerTest, InvitationsFitTheKindOfTheQuotedWords) {
+  const std::map<std::string, std::set<text::Distortion>> kinds = {
+      {"I-O-", {text::Distortion::kOvergeneralization}},
+      {"I-A-", {text::Distortion::kAllOrNothing}},
+      {"I-M-", {text::Distortion::kMindReading}},
+      {"I-F-", {text::Distortion::kFortuneTelling}},
+      {"I-K-", {text::Distortion::kCatastrophizing, text::Distortion::kMagnification}},
+      {"I-S-", {text::Distortion::kShouldStatements}},
+      {"I-L-", {text::Distortion::kLabeling}},
+      {"I-P-", {text::Distortion::kPersonalization}},
+      {"I-B-", {text::Distortion::kBlaming}},
+      {"I-E-", {text::Distortion::kEmotionalReasoning}},
+      {"I-D-", {text::Distortion::kDiscountingPositive, text::Distortion::kMentalFilter}}};
+  int checked = 0;
+  for (const char* text : {"I always mess everything up and everyone probably thinks I'm useless.",
+                           "If I don't get this job then I'm a total failure.",
+                           "She didn't text back, she must hate me.", "I always ruin everything.",
+                           "It's all my fault that the party went badly."}) {
+    const text::Analysis analysis = Analyze(text);
+    if (analysis.distortions.empty()) continue;
+    const text::Distortion first = analysis.distortions[0].type;
+    for (uint64_t seed = 0; seed < 12; ++seed) {
+      const Reply r = ComposeFor(text, ReflectionMode::kHelpMeThink, 0, seed);
+      for (const ReplySentence& s : r.sentences) {
+        if (s.act != Act::kInvitation) continue;
+        ++checked;
+        for (const auto& [prefix, fits] : kinds) {
+          if (s.template_id.rfind(prefix, 0) == 0) {
+            EXPECT_TRUE(fits.count(first) > 0) << text << " -> " << r.Text();
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
+// "Hard on yourself" is for self-criticism, not for a trap about other people.
+TEST(ReflectionComposerTest, HardOnYourselfOnlyForSelfCriticism) {
+  for (const char* text : {"People always leave me in the end.", "She must hate me.",
+                           "My partner never listens to a word I say."}) {
+    for (uint64_t seed = 0; seed < 12; ++seed) {
+      const Reply r = ComposeFor(text, ReflectionMode::kBalanced, 0, seed);
+      for (const ReplySentence& s : r.sentences) {
+        EXPECT_NE(s.template_id, "R-L-016") << text << " -> " << r.Text();
+        EXPECT_NE(s.template_id, "R-L-017") << text << " -> " << r.Text();
+        EXPECT_NE(s.template_id, "R-L-020") << text << " -> " << r.Text();
+      }
+    }
+  }
+}
+
 TEST(ReflectionComposerTest, SafetyTierTwoIsOnlyAnAcknowledgement) {
   const std::string text = "I want to hang myself from the bridge tonight, I have the rope.";
   for (int tier : {2, 3}) {
