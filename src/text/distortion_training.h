@@ -1,15 +1,17 @@
 // Training of the learned distortion model (src/text/distortion_model.h): logistic
 // regression over DistortionFeatureNames, fitted by full-batch gradient descent (Adam
 // steps, fixed iteration count, L2 penalty, no randomness: the same data gives the same
-// file). The decision threshold is chosen by k-fold cross-validation inside the training
-// texts: the out-of-fold probabilities of fold models decide, for the combined detector
-// (authored typed findings or cues, or the model), the threshold with the best F1 among
-// those where the model flags at most max_added_flags of the negatives that the authored
-// detectors leave clean (a specificity floor relative to the authored detectors'). TrainShipping is
-// that whole procedure; NestedCrossValidate runs it once per outer fold, so that every text is
-// scored by a model (and a threshold) that never saw it. The shipped model is TrainShipping on
-// every row of the Babacan set (docs/distortions.md, "learned model", has the protocol and its
-// history).
+// file), with optional extra negatives (calm GoEmotions comments, the counterweight). The
+// two decision thresholds (short and long texts) are chosen by k-fold cross-validation
+// inside the training texts: the out-of-fold probabilities of fold models decide, for the
+// combined detector (authored typed findings or cues, or the model), the pair with the best
+// F1 among those that keep the floors (the model flags at most max_added_flags of the
+// negatives the authored detectors leave clean; none of the repository's plain case
+// sentences; optionally at most max_calm_flags of calm comments). TrainShipping is that
+// whole procedure; NestedCrossValidate runs it once per outer fold, so that every text is
+// scored by a model (and thresholds) that never saw it. The shipped model is TrainShipping
+// on every row of the Babacan set (docs/distortions.md, "learned model", has the protocol
+// and its history).
 //
 // Thread-safety: pure functions; the log stream is the caller's.
 #pragma once
