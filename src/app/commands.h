@@ -53,12 +53,29 @@ struct EvalFlags {
 };
 int RunEval(const EvalFlags& flags);
 
-// `interlude train-distortions`: trains the learned distortion model on the dev quarter of
-// the Babacan set and writes the model file (src/text/distortion_training.h).
+// `interlude train-distortions`: trains the learned distortion model on every row of the
+// Babacan set and writes the model file (src/text/distortion_training.h); with --dev-cv it
+// writes nothing and prints the dev-quarter nested cross-validation used for design choices.
+// The option flags override TrainingOptions (defaults: the shipped settings).
 struct TrainDistortionsFlags {
   std::string shared_data = "../shared/data";
   std::string out = "data/text/distortion_model.txt";
   std::string data_root;  // empty: LanguageDataRoot() (typed patterns and cues)
+  bool dev_cv = false;
+  double l2 = -1;               // < 0: the default
+  double max_share = -1;        // < 0: the default
+  int max_weights = -1;         // < 0: the default
+  int iterations = -1;          // < 0: the default
+  int min_count = -1;           // < 0: the default
+  double max_added_flags = -1;  // < 0: the default
+  std::string kinds;            // empty: the default
+  int balance = -1;             // 0 or 1; < 0: the default
+  int counterweight = -1;       // < 0: the default
+  int fit_bias = -1;            // 0 or 1; < 0: the default
+  int calm = -1;                // < 0: the default
+  double max_calm_flags = -1;   // < 0: the default
+  int plain_floor = -1;         // 0 or 1; < 0: the default
+  double max_plain_flags = -1;  // < 0: the default
 };
 int RunTrainDistortions(const TrainDistortionsFlags& flags);
 

@@ -66,11 +66,34 @@ int main(int argc, char** argv) {
       ->capture_default_str();
 
   TrainDistortionsFlags train;
-  auto* train_cmd = app.add_subcommand(
-      "train-distortions", "Train the learned distortion model on the Babacan dev quarter");
+  auto* train_cmd = app.add_subcommand("train-distortions",
+                                       "Train the learned distortion model on the Babacan set");
   train_cmd->add_option("--data", train.shared_data, "Public evaluation data")->capture_default_str();
   train_cmd->add_option("--out", train.out, "Model file to write")->capture_default_str();
   train_cmd->add_option("--data-root", train.data_root, "Language data folder (default: the repository's data/)");
+  train_cmd->add_flag("--dev-cv", train.dev_cv,
+                      "Write nothing; print the nested cross-validation within the dev quarter");
+  train_cmd->add_option("--l2", train.l2, "L2 penalty (default: the shipped setting)");
+  train_cmd->add_option("--max-share", train.max_share,
+                        "Drop features in more than this share of texts");
+  train_cmd->add_option("--max-weights", train.max_weights, "Keep this many largest |weights|");
+  train_cmd->add_option("--iterations", train.iterations, "Gradient steps");
+  train_cmd->add_option("--min-count", train.min_count, "Drop features in fewer texts");
+  train_cmd->add_option(
+      "--max-added-flags", train.max_added_flags,
+      "Share of the negatives the authored detectors leave clean that the model may flag");
+  train_cmd->add_option("--kinds", train.kinds, "Feature kinds used (letters of w b n t c l)");
+  train_cmd->add_option("--balance", train.balance, "1: weigh the two classes equally; 0: not");
+  train_cmd->add_option("--fit-bias", train.fit_bias, "1: fit an intercept; 0: none");
+  train_cmd->add_option("--calm", train.calm, "Calm GoEmotions comments for the threshold floor");
+  train_cmd->add_option("--max-calm-flags", train.max_calm_flags,
+                        "Share of the calm comments the model may flag");
+  train_cmd->add_option("--plain-floor", train.plain_floor,
+                        "1: the threshold keeps the case files' plain sentences clean");
+  train_cmd->add_option("--max-plain-flags", train.max_plain_flags,
+                        "Plain case sentences a fold model may flag (mean)");
+  train_cmd->add_option("--counterweight", train.counterweight,
+                        "Calm GoEmotions train comments added as negatives (0: none)");
 
   auto* alerts_cmd = app.add_subcommand("alerts", "Safety alerts");
   alerts_cmd->require_subcommand(1);

@@ -1,7 +1,7 @@
 // `interlude analyze` (the engine's JSON for text from an argument or stdin) and
 // `interlude eval [all|text|mirror]` (accuracy against ../shared/data and the development case
 // files; `mirror` measures reflections and the companion, src/mirror/mirror_eval.h) and
-// `interlude train-distortions` (the learned distortion model from the Babacan dev quarter).
+// `interlude train-distortions` (the learned distortion model from the Babacan set).
 #include <iostream>
 #include <sstream>
 
@@ -102,8 +102,23 @@ int RunTrainDistortions(const TrainDistortionsFlags& flags) {
   if (!typed.ok()) return Fail(typed.status().message());
   auto cues = text::PossibleDistortionDetector::Load(data_root);
   if (!cues.ok()) return Fail(cues.status().message());
-  const Status st =
-      text::TrainDistortionModel(**typed, **cues, flags.shared_data, flags.out, std::cout);
+  text::TrainingOptions options;
+  if (flags.l2 >= 0) options.l2 = flags.l2;
+  if (flags.max_share >= 0) options.max_share = flags.max_share;
+  if (flags.max_weights >= 0) options.max_weights = static_cast<size_t>(flags.max_weights);
+  if (flags.iterations >= 0) options.iterations = flags.iterations;
+  if (flags.min_count >= 0) options.min_count = flags.min_count;
+  if (flags.max_added_flags >= 0) options.max_added_flags = flags.max_added_flags;
+  if (!flags.kinds.empty()) options.kinds = flags.kinds;
+  if (flags.balance >= 0) options.balance = flags.balance != 0;
+  if (flags.fit_bias >= 0) options.fit_bias = flags.fit_bias != 0;
+  if (flags.calm >= 0) options.calm = static_cast<size_t>(flags.calm);
+  if (flags.max_calm_flags >= 0) options.max_calm_flags = flags.max_calm_flags;
+  if (flags.counterweight >= 0) options.counterweight = static_cast<size_t>(flags.counterweight);
+  if (flags.plain_floor >= 0) options.plain_floor = flags.plain_floor != 0;
+  if (flags.max_plain_flags >= 0) options.max_plain_flags = flags.max_plain_flags;
+  const Status st = text::TrainDistortionModel(**typed, **cues, flags.shared_data, data_root,
+                                               flags.out, std::cout, options, flags.dev_cv);
   if (!st.ok()) return Fail(st.message());
   return 0;
 }

@@ -12,6 +12,7 @@ namespace interlude::text {
 namespace {
 
 constexpr uint64_t kBigramKey = uint64_t{1} << 63;
+constexpr uint64_t kNegatedKey = uint64_t{1} << 62;
 constexpr uint64_t kEmpty = ~uint64_t{0};  // never a pair key (word indexes are < 2^31)
 constexpr size_t kDistortionCount = 13;
 
@@ -36,6 +37,30 @@ uint64_t PairKey(int32_t first, int32_t second) {
 }
 
 bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+
+// Words that open a negation scope ("n WORD" features for the words after them in their
+// clause) and words that close one, beside punctuation.
+constexpr std::string_view kNegators[] = {
+    "not",      "no",      "never",    "nothing",   "nobody",  "none",    "nor",
+    "cannot",   "neither", "nowhere",  "don't",     "doesn't", "didn't",  "can't",
+    "couldn't", "won't",   "wouldn't", "shouldn't", "isn't",   "aren't",  "wasn't",
+    "weren't",  "haven't", "hasn't",   "hadn't",    "mustn't", "ain't",   "dont",
+    "doesnt",   "didnt",   "cant",     "couldnt",   "wont",    "wouldnt", "shouldnt",
+    "isnt",     "arent",   "wasnt",    "werent",    "havent",  "hasnt"};
+constexpr std::string_view kScopeEnds[] = {"but", "however", "though", "although", "yet"};
+
+constexpr uint8_t kNegator = 1;
+constexpr uint8_t kScopeEnd = 2;
+
+uint8_t WordFlags(std::string_view base) {
+  for (const std::string_view n : kNegators) {
+    if (base == n) return kNegator;
+  }
+  for (const std::string_view e : kScopeEnds) {
+    if (base == e) return kScopeEnd;
+  }
+  return 0;
+}
 
 std::vector<std::string_view> SplitSpaces(std::string_view line) {
   std::vector<std::string_view> parts;
@@ -65,13 +90,21 @@ std::vector<std::string> DistortionFeatureNames(const Document& doc,
     if (seen.insert(name).second) names.push_back(std::move(name));
   };
   for (const Sentence& s : doc.sentences) {
+    bool negated = false;  // inside a negation scope
     for (size_t t = s.first_token; t < s.end_token; ++t) {
       const Token& token = doc.tokens[t];
-      if (!IsWord(token)) continue;
+      if (!IsWord(token)) {
+        if (token.kind == TokenKind::kPunct) negated = false;
+        continue;
+      }
       add("w " + token.base);
       if (t > s.first_token && IsWord(doc.tokens[t - 1])) {
         add("b " + doc.tokens[t - 1].base + " " + token.base);
       }
+      const uint8_t flags = WordFlags(token.base);
+      if (negated && flags == 0) add("n " + token.base);
+      if (flags == kNegator) negated = true;
+      if (flags == kScopeEnd) negated = false;
     }
   }
   for (const DistortionFinding& f : findings) add("t " + std::string(DistortionName(f.type)));
@@ -111,6 +144,16 @@ Result<std::unique_ptr<DistortionModel>> DistortionModel::FromText(std::string_v
     double value = 0;
     if (p.size() < 2 || !ParseNumber(p[1], &value)) return error("expected KIND NUMBER ...");
     const std::string_view kind = p[0];
+    if (kind == "long_threshold") {
+      double words = 0;
+      if (p.size() != 3 || !ParseNumber(p[2], &words) || words < 1 || words != std::floor(words)) {
+        return error("expected 'long_threshold NUMBER WORDS'");
+      }
+      if (value <= 0 || value >= 1) return error("threshold must lie strictly between 0 and 1");
+      m->long_threshold_ = value;
+      m->long_text_words_ = static_cast<size_t>(words);
+      continue;
+    }
     if (kind == "threshold" || kind == "bias") {
       if (p.size() != 2) return error("expected '" + std::string(kind) + " NUMBER'");
       if (kind == "threshold") {
@@ -124,9 +167,9 @@ Result<std::unique_ptr<DistortionModel>> DistortionModel::FromText(std::string_v
       continue;
     }
     const size_t arity = kind == "b" ? 4 : 3;
-    if ((kind != "w" && kind != "b" && kind != "t" && kind != "c" && kind != "l") ||
+    if ((kind != "w" && kind != "n" && kind != "b" && kind != "t" && kind != "c" && kind != "l") ||
         p.size() != arity) {
-      return error("expected 'w WEIGHT WORD', 'b WEIGHT WORD WORD', 't|c|l WEIGHT NAME'");
+      return error("expected 'w|n WEIGHT WORD', 'b WEIGHT WORD WORD', 't|c|l WEIGHT NAME'");
     }
     std::string name(kind);
     for (size_t i = 2; i < p.size(); ++i) {
@@ -139,6 +182,10 @@ Result<std::unique_ptr<DistortionModel>> DistortionModel::FromText(std::string_v
       const auto w = static_cast<size_t>(m->words_.Insert(p[2]));
       if (w >= m->unigram_.size()) m->unigram_.resize(w + 1, 0.0F);
       m->unigram_[w] = weight;
+    } else if (kind == "n") {
+      const auto w = static_cast<size_t>(m->words_.Insert(p[2]));
+      if (w >= m->negated_.size()) m->negated_.resize(w + 1, 0.0F);
+      m->negated_[w] = weight;
     } else if (kind == "b") {
       const int32_t a = m->words_.Insert(p[2]);
       const int32_t b = m->words_.Insert(p[3]);
@@ -156,7 +203,14 @@ Result<std::unique_ptr<DistortionModel>> DistortionModel::FromText(std::string_v
   }
   if (!have_threshold) return InvalidArgument(origin + ": missing 'threshold' line");
   if (!have_bias) return InvalidArgument(origin + ": missing 'bias' line");
+  for (const std::string_view n : kNegators) m->words_.Insert(n);
+  for (const std::string_view e : kScopeEnds) m->words_.Insert(e);
   m->unigram_.resize(m->words_.size(), 0.0F);
+  m->negated_.resize(m->words_.size(), 0.0F);
+  m->flags_.assign(m->words_.size(), 0);
+  for (size_t w = 0; w < m->words_.size(); ++w) {
+    m->flags_[w] = WordFlags(m->words_.word(static_cast<int>(w)));
+  }
   return m;
 }
 
@@ -216,20 +270,33 @@ ModelPrediction DistortionModel::Predict(const Document& doc,
       if (hits.capacity() > 4096) hits = {};
     }
   } release;
+  size_t words = 0;  // word tokens, for the threshold
   for (const Sentence& s : doc.sentences) {
     int32_t previous = -1;  // word index of the previous word token of the sentence
     bool previous_word = false;
+    bool negated = false;  // inside a negation scope (as in DistortionFeatureNames)
     for (size_t t = s.first_token; t < s.end_token; ++t) {
       const Token& token = doc.tokens[t];
       if (!IsWord(token)) {
         previous_word = false;
+        if (token.kind == TokenKind::kPunct) negated = false;
         continue;
       }
+      ++words;
       const int32_t w = WordOf(doc, token);
       if (w >= 0) {
-        if (const float u = unigram_[static_cast<size_t>(w)]; u != 0) {
+        const auto wi = static_cast<size_t>(w);
+        if (const float u = unigram_[wi]; u != 0) {
           hits.push_back({static_cast<uint64_t>(w), u, token.span});
         }
+        const uint8_t flags = flags_[wi];
+        if (negated && flags == 0) {
+          if (const float n = negated_[wi]; n != 0) {
+            hits.push_back({kNegatedKey | static_cast<uint64_t>(w), n, token.span});
+          }
+        }
+        if (flags == kNegator) negated = true;
+        if (flags == kScopeEnd) negated = false;
         if (previous_word && previous >= 0) {
           const uint64_t key = PairKey(previous, w);
           if (const float b = BigramWeight(key); b != 0) {
@@ -268,17 +335,23 @@ ModelPrediction DistortionModel::Predict(const Document& doc,
   }
   ModelPrediction p;
   p.probability = 1 / (1 + std::exp(-z));
+  p.words = words;
   // The strongest positive hits (the earlier on a tie), without sorting them all.
   const auto stronger = [](const Hit& a, const Hit& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.span.begin < b.span.begin;
   };
-  const size_t top = std::min(kModelEvidenceSpans, hits.size());
+  // A word and its negation-marked twin share a span: take twice as many, keep distinct spans.
+  const size_t top = std::min(2 * kModelEvidenceSpans, hits.size());
   std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(top), hits.end(),
                     stronger);
-  size_t positive = 0;
-  while (positive < top && hits[positive].weight > 0) ++positive;
-  p.evidence.reserve(positive);
-  for (size_t i = 0; i < positive; ++i) p.evidence.push_back(hits[i].span);
+  for (size_t i = 0; i < top && hits[i].weight > 0 && p.evidence.size() < kModelEvidenceSpans;
+       ++i) {
+    const Span span = hits[i].span;
+    const bool seen = std::any_of(p.evidence.begin(), p.evidence.end(), [&](const Span& e) {
+      return e.begin == span.begin && e.end == span.end;
+    });
+    if (!seen) p.evidence.push_back(span);
+  }
   std::sort(p.evidence.begin(), p.evidence.end(),
             [](const Span& a, const Span& b) { return a.begin < b.begin; });
   return p;
@@ -289,7 +362,7 @@ void DistortionModel::Apply(const Document& doc, const std::vector<DistortionFin
   ModelPrediction p = Predict(doc, findings, *signal);
   signal->model_probability = p.probability;
   signal->model_evidence = std::move(p.evidence);
-  if (p.probability >= threshold_) signal->present = true;
+  if (p.probability >= ThresholdFor(p.words)) signal->present = true;
 }
 
 }  // namespace interlude::text

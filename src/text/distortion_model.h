@@ -4,14 +4,15 @@
 // (DistortionAnalyzer) and the rule ids and leans of the possible-distortion cues
 // (PossibleDistortionDetector) — each feature counted once per text (binary presence). Its
 // weights and decision threshold live in the readable file data/text/distortion_model.txt,
-// written by `interlude train-distortions` (src/text/distortion_training.h) from the dev
-// quarter of the Babacan set only; docs/distortions.md has the method and figures.
+// written by `interlude train-distortions` (src/text/distortion_training.h) from the Babacan
+// set; docs/distortions.md has the method, the evaluation protocol and the figures.
 //
 // At analysis time the model sets DistortionSignal::model_probability and model_evidence
 // (the words with the largest positive contributions) and turns the signal on when the
 // probability reaches the stored threshold. Cost: one id lookup per word token (a table
 // index when the Document was interned with the shared Vocabulary, else one hash of the
-// base) plus one integer-keyed lookup per adjacent word pair.
+// base; the unigram, negated-word and negator flags are indexed by it) plus one
+// integer-keyed lookup per adjacent word pair.
 //
 // Thread-safety: Load/FromText build an immutable model (ShareVocabulary only while
 // loading); Predict and Apply are const and keep no state, so one model may be shared by
@@ -39,7 +40,9 @@ namespace interlude::text {
 inline constexpr size_t kModelEvidenceSpans = 3;
 
 // The features of a text spelled as in the model file, each once, in first-seen order:
-// "w WORD", "b WORD1 WORD2", "t TYPE", "c CUE_RULE", "l LEAN". Training uses this; the
+// "w WORD", "b WORD1 WORD2", "n WORD" (a word after a negator such as "not", "never",
+// "don't" in the same clause: up to punctuation or "but", "however", "though", "although",
+// "yet"), "t TYPE", "c CUE_RULE", "l LEAN". Training uses this; the
 // model computes the same set with ids (tests check both agree).
 std::vector<std::string> DistortionFeatureNames(const Document& doc,
                                                 const std::vector<DistortionFinding>& findings,
@@ -47,6 +50,7 @@ std::vector<std::string> DistortionFeatureNames(const Document& doc,
 
 struct ModelPrediction {
   double probability = 0;
+  size_t words = 0;            // word tokens of the text (picks the threshold)
   std::vector<Span> evidence;  // strongest positive word/bigram contributions, text order
 };
 
@@ -65,11 +69,18 @@ class DistortionModel {
                           const DistortionSignal& signal) const;
 
   // Predict, then stores probability and evidence in `signal` and sets signal->present
-  // when the probability reaches threshold() (the cues' verdict is kept otherwise).
+  // when the probability reaches ThresholdFor(words) (the cues' verdict is kept otherwise).
   void Apply(const Document& doc, const std::vector<DistortionFinding>& findings,
              DistortionSignal* signal) const;
 
   double threshold() const { return threshold_; }
+  // The threshold for a text of `words` word tokens: long_threshold for texts of
+  // long_text_words or more when the file has a 'long_threshold' line, else threshold().
+  double ThresholdFor(size_t words) const {
+    return long_text_words_ > 0 && words >= long_text_words_ ? long_threshold_ : threshold_;
+  }
+  double long_threshold() const { return long_threshold_; }
+  size_t long_text_words() const { return long_text_words_; }
   size_t weight_count() const { return weight_count_; }
 
   // Maps the shared vocabulary's ids to the model's words, so that interned Documents are
@@ -81,6 +92,8 @@ class DistortionModel {
   int32_t WordOf(const Document& doc, const Token& t) const;
 
   double threshold_ = 0.5;
+  double long_threshold_ = 0.5;
+  size_t long_text_words_ = 0;  // 0: one threshold
   double bias_ = 0;
   size_t weight_count_ = 0;
   float BigramWeight(uint64_t key) const;
@@ -88,6 +101,8 @@ class DistortionModel {
 
   WordIndex words_;                                   // every word of a unigram or bigram
   std::vector<float> unigram_;                        // by word index
+  std::vector<float> negated_;                        // "n WORD" by word index
+  std::vector<uint8_t> flags_;                        // negator / scope end, by word index
   // Open addressing on (first << 32) | second, load <= 1/2; kEmpty marks a free slot.
   std::vector<std::pair<uint64_t, float>> bigram_;
   size_t bigram_count_ = 0;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "text/case_file.h"
@@ -92,6 +93,47 @@ TEST(DistortionModelTest, AgreesWithFeatureNames) {
               logistic.Probability(DistortionFeatureNames(doc, findings, signal)), 1e-5);
 }
 
+TEST(DistortionModelTest, NegationScopeEndsAtPunctuationAndBut) {
+  const Document doc = Tokenize("I am not good at this, it's fine. I don't feel loved but happy");
+  const std::vector<std::string> names = DistortionFeatureNames(doc, {}, {});
+  const auto has = [&](const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  EXPECT_TRUE(has("n good"));
+  EXPECT_TRUE(has("n at"));
+  EXPECT_TRUE(has("n feel"));
+  EXPECT_TRUE(has("n loved"));
+  EXPECT_FALSE(has("n fine"));   // after the comma
+  EXPECT_FALSE(has("n happy"));  // after "but"
+  EXPECT_FALSE(has("n not"));    // negators themselves are not marked
+  EXPECT_FALSE(has("n am"));     // before the negator
+
+  auto model = DistortionModel::FromText(
+      "threshold 0.5\nbias 0\nn 1.0 loved\nn 2.0 happy\nw 0.25 loved\n", "m.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  const ModelPrediction p = (*model)->Predict(doc, {}, {});
+  EXPECT_NEAR(p.probability, 1 / (1 + std::exp(-1.25)), 1e-6);
+  ASSERT_EQ(p.evidence.size(), 1u);  // "loved" as a word and as a negated word: one span
+  EXPECT_EQ(doc.Slice(p.evidence[0]), "loved");
+}
+
+TEST(DistortionModelTest, LongTextsHaveTheirOwnThreshold) {
+  auto model = DistortionModel::FromText(
+      "threshold 0.8\nlong_threshold 0.6 5\nbias 0\nw 0.7 alone\n", "m.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_DOUBLE_EQ((*model)->ThresholdFor(4), 0.8);
+  EXPECT_DOUBLE_EQ((*model)->ThresholdFor(5), 0.6);
+  DistortionSignal short_text, long_text;  // p = 0.668 for both
+  (*model)->Apply(Tokenize("I feel so alone."), {}, &short_text);
+  (*model)->Apply(Tokenize("I feel so alone, every day."), {}, &long_text);
+  EXPECT_NEAR(short_text.model_probability, long_text.model_probability, 1e-12);
+  EXPECT_FALSE(short_text.present);
+  EXPECT_TRUE(long_text.present);
+  EXPECT_FALSE(DistortionModel::FromText("threshold 0.5\nlong_threshold 0.5\nbias 0\n", "m").ok());
+  EXPECT_FALSE(
+      DistortionModel::FromText("threshold 0.5\nlong_threshold 0.5 2.5\nbias 0\n", "m").ok());
+}
+
 TEST(DistortionModelTest, TrainingIsDeterministicAndLearns) {
   std::vector<TrainingExample> examples;
   for (int i = 0; i < 40; ++i) {
@@ -112,6 +154,39 @@ TEST(DistortionModelTest, TrainingIsDeterministicAndLearns) {
   EXPECT_EQ(cv.out_of_fold.size(), examples.size());
   EXPECT_GT(cv.threshold, 0.0);
   EXPECT_LT(cv.threshold, 1.0);
+}
+
+// Every example is scored by a model that never saw it: a feature found only in outer fold
+// 0 gets no weight in fold 0's model (no intercept, so its probability stays 0.5), while the
+// other folds learn it.
+TEST(DistortionModelTest, NestedCrossValidationScoresOutOfFold) {
+  std::vector<TrainingExample> examples;
+  std::vector<int> fold_of;
+  for (int i = 0; i < 60; ++i) {
+    const int fold = i % 3;
+    const bool label = i % 2 == 0;
+    std::vector<std::string> features = {label ? "w sad" : "w walk"};
+    if (fold != 1) features.push_back("w secret");
+    examples.push_back({features, label, false});
+    fold_of.push_back(fold);
+  }
+  for (int i = 0; i < 6; ++i) {  // fold 0 only: "w only0", all positive
+    examples.push_back({{"w only0"}, true, false});
+    fold_of.push_back(0);
+  }
+  TrainingOptions options;
+  options.min_count = 1;
+  options.max_share = 1.0;
+  options.iterations = 100;
+  const NestedCrossValidation n = NestedCrossValidate(examples, fold_of, 3, options);
+  ASSERT_EQ(n.probability.size(), examples.size());
+  ASSERT_EQ(n.inner.size(), 3u);
+  for (size_t i = 60; i < examples.size(); ++i) EXPECT_DOUBLE_EQ(n.probability[i], 0.5);
+  EXPECT_GT(n.probability[0], 0.6);  // "w sad" learnt from the other folds
+  EXPECT_LT(n.probability[1], 0.4);  // "w walk"
+  for (size_t i = 0; i < examples.size(); ++i) {
+    EXPECT_DOUBLE_EQ(n.threshold[i], n.inner[static_cast<size_t>(fold_of[i])].threshold);
+  }
 }
 
 TEST(DistortionModelTest, RepositoryModelLoads) {

@@ -44,9 +44,15 @@ struct BinaryScores {
 // findings alone, for the possible-distortion signal alone and for both combined (a text
 // counts as a distortion when either fires), and the signal is also scored on its own case
 // file (data/text/cases/possible_distortions.tsv) and on the plain sentences of
-// distortions.tsv (false-positive rate). With `model` as well, the learned model alone and
-// typed, cues or model combined are added, and the plain-sentence figures are those of the
-// signal with the model applied (what Analysis::distortion_signal.present says). NotFound if the CSV or a case file is missing.
+// distortions.tsv (false-positive rate). With `model` as well: the learned model's training
+// procedure (src/text/distortion_training.h, default TrainingOptions) is run in a nested
+// 5-fold cross-validation over every row (outer fold = row index % 5) and the model alone and
+// typed, cues or model combined are scored out of fold (all rows, unread rows, dev rows);
+// the same procedure trained on the dev quarter only is scored on the unread rows (the
+// previous protocol); the shipped `model` gets its (training) figures and a false-flag count
+// on calm GoEmotions comments it was not trained on; and the plain-sentence figures are those
+// of the signal with `model` applied (what Analysis::distortion_signal.present says). Also
+// reads ../shared/data/goemotions (the counterweight). NotFound if a file is missing.
 Status EvaluateDistortions(const DistortionAnalyzer& analyzer, const std::string& shared_data_dir,
                            const std::string& data_root, std::ostream& out,
                            const PossibleDistortionDetector* signal = nullptr,
