@@ -14,7 +14,9 @@
 namespace interlude::text {
 
 // Bumped whenever any analyser's output for the same text may change.
-inline constexpr int kAnalysisVersion = 3;  // 2: distortion_signal; 3: its learned model
+// 2: distortion_signal; 3: its learned model; 4: that model retrained (all Babacan rows,
+// negation-marked words, a threshold per length band).
+inline constexpr int kAnalysisVersion = 4;
 
 struct Sentiment {
   double compound = 0;  // -1..1
