@@ -33,8 +33,10 @@ test: build-ci web
 test-unit:
 	ctest --preset ci -j $(JOBS)
 
+# Two test files at a time: each starts its own server on port 0 in its own temp directory, and
+# most of a file's time is spent waiting on its server, so two share the two cores well.
 test-integration:
-	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=1 tests/integration/
+	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=2 tests/integration/
 
 test-browser:
 	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=1 tests/browser/
