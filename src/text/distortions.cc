@@ -371,10 +371,23 @@ void DistortionAnalyzer::BuildIndex() {
         ++first_keys_;
       }
       rules[r].first_key = first->second;
+      rules[r].requirements_begin = static_cast<uint32_t>(requirements_.size());
       for (size_t i = 1; i < rules[r].elements.size(); ++i) {
         Element& e = rules[r].elements[i];
         if (e.kind != ElementKind::kGap) e.trie = BuildTrie(e.alternatives, -1, -1, nodes);
+        if (e.kind != ElementKind::kAlternatives || e.optional) continue;
+        Requirement& q = requirements_.emplace_back();
+        for (const Phrase& p : e.alternatives) {
+          const Atom& a = p.front();  // (ParseElement allows no empty alternative)
+          if (a.is_class) {
+            q.classes |= uint64_t{1} << a.id;
+          } else {
+            const uint32_t bit = WordBit(a.id);
+            q.words[bit >> 6] |= uint64_t{1} << (bit & 63);
+          }
+        }
       }
+      rules[r].requirements_end = static_cast<uint32_t>(requirements_.size());
     }
     for (auto& v : out) {
       std::sort(v.begin(), v.end());
@@ -402,9 +415,15 @@ void DistortionAnalyzer::BuildIndex() {
   for (size_t w = 0; w < n; ++w) {
     StarterRange& range = starter_ranges_[w];
     range.begin = static_cast<uint32_t>(starters_.size());
-    for (const uint32_t g : guard_candidates_[w]) starters_.push_back({g, guards_[g].first_key});
+    for (const uint32_t g : guard_candidates_[w]) {
+      const Rule& guard = guards_[g];
+      starters_.push_back({g, guard.first_key, guard.requirements_begin, guard.requirements_end});
+    }
     range.mid = static_cast<uint32_t>(starters_.size());
-    for (const uint32_t r : candidates_[w]) starters_.push_back({r, rules_[r].first_key});
+    for (const uint32_t r : candidates_[w]) {
+      const Rule& rule = rules_[r];
+      starters_.push_back({r, rule.first_key, rule.requirements_begin, rule.requirements_end});
+    }
     range.end = static_cast<uint32_t>(starters_.size());
   }
   candidates_ = {};
@@ -700,6 +719,13 @@ void DistortionAnalyzer::Analyze(const Document& doc,
     AppendUnits(doc, sentence.first_token, std::min(sentence.end_token, doc.tokens.size()),
                 units);
     hits.clear();
+    SentenceWords present;
+    for (const Unit& u : units) {
+      if (u.word < 0) continue;
+      const uint32_t bit = WordBit(u.word);
+      present.words[bit >> 6] |= uint64_t{1} << (bit & 63);
+      present.classes |= word_classes_[static_cast<size_t>(u.word)];
+    }
     size_t guard_end = units.size() + 1;
     for (size_t pos = 0; pos < units.size(); ++pos) {
       const int w = units[pos].word;
@@ -718,19 +744,26 @@ void DistortionAnalyzer::Analyze(const Document& doc,
       // (A rule whose first key did not match here cannot match: MatchRule would say so.)
       for (uint32_t k = range.begin; k < range.mid; ++k) {
         const Starter& g = starters_[k];
-        if (state.first_stamp[g.first_key] != state.stamp) continue;
+        if (state.first_stamp[g.first_key] != state.stamp ||
+            !MayMatch(present, g.requirements_begin, g.requirements_end)) {
+          continue;
+        }
         size_t end = 0;
         if (MatchRule(guards_[g.index], state, pos, &end)) guard_end = std::min(guard_end, end);
       }
       for (uint32_t k = range.mid; k < range.end; ++k) {
         const Starter& r = starters_[k];
-        if (state.first_stamp[r.first_key] != state.stamp) continue;
+        if (state.first_stamp[r.first_key] != state.stamp ||
+            !MayMatch(present, r.requirements_begin, r.requirements_end)) {
+          continue;
+        }
         size_t end = 0;
         if (MatchRule(rules_[r.index], state, pos, &end)) {
           hits.push_back({&rules_[r.index], pos, end});
         }
       }
     }
+    if (hits.empty()) continue;
     // One finding per type per sentence: the most confident, then the earliest.
     std::array<const Hit*, kAllDistortions.size()> best{};
     for (const Hit& h : hits) {
