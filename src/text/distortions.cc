@@ -116,10 +116,13 @@ struct Expanded {
   int count = 1;
 };
 
-Expanded ExpandContractionView(std::string_view base) {
+// With `whole_forms` false the kWholeForms table is not consulted (the matcher's surface
+// forms already hold every one of them).
+Expanded ExpandContractionView(std::string_view base, bool whole_forms = true) {
   const auto one = [](std::string_view a) { return Expanded{{a, {}}, 1}; };
   const auto two = [](std::string_view a, std::string_view b) { return Expanded{{a, b}, 2}; };
-  for (const Expansion& e : kWholeForms) {
+  for (size_t i = 0; whole_forms && i < kWholeForms.size(); ++i) {
+    const Expansion& e = kWholeForms[i];
     if (e.form == base) return e.second.empty() ? one(e.first) : two(e.first, e.second);
   }
   const size_t apos = base.rfind('\'');
@@ -425,6 +428,15 @@ void DistortionAnalyzer::BuildIndex() {
       starters_.push_back({r, rule.first_key, rule.requirements_begin, rule.requirements_end});
     }
     range.end = static_cast<uint32_t>(starters_.size());
+    // next_key, within the guards and within the rules.
+    const auto link = [&](uint32_t begin, uint32_t end) {
+      for (uint32_t k = end; k-- > begin;) {
+        const bool same = k + 1 < end && starters_[k + 1].first_key == starters_[k].first_key;
+        starters_[k].next_key = same ? starters_[k + 1].next_key : k + 1;
+      }
+    };
+    link(range.begin, range.mid);
+    link(range.mid, range.end);
   }
   candidates_ = {};
   guard_candidates_ = {};
@@ -512,7 +524,8 @@ void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t e
     // (std::find: an inline scan of a short word, not a memchr call.)
     if (token.kind == TokenKind::kWord &&
         std::find(token.base.begin(), token.base.end(), '\'') != token.base.end()) {
-      const Expanded parts = ExpandContractionView(token.base);
+      // (Every whole form is a surface form, found above.)
+      const Expanded parts = ExpandContractionView(token.base, /*whole_forms=*/false);
       for (size_t i = 0; i < static_cast<size_t>(parts.count); ++i) {
         units.push_back({vocabulary_.Find(parts.words[i]), tok});
       }
@@ -742,21 +755,25 @@ void DistortionAnalyzer::Analyze(const Document& doc,
       state.first_matches.clear();
       CollectFirstMatches(first_trie_, state, pos, 0);
       // (A rule whose first key did not match here cannot match: MatchRule would say so.)
-      for (uint32_t k = range.begin; k < range.mid; ++k) {
+      for (uint32_t k = range.begin; k < range.mid;) {
         const Starter& g = starters_[k];
-        if (state.first_stamp[g.first_key] != state.stamp ||
-            !MayMatch(present, g.requirements_begin, g.requirements_end)) {
+        if (state.first_stamp[g.first_key] != state.stamp) {
+          k = g.next_key;
           continue;
         }
+        ++k;
+        if (!MayMatch(present, g.requirements_begin, g.requirements_end)) continue;
         size_t end = 0;
         if (MatchRule(guards_[g.index], state, pos, &end)) guard_end = std::min(guard_end, end);
       }
-      for (uint32_t k = range.mid; k < range.end; ++k) {
+      for (uint32_t k = range.mid; k < range.end;) {
         const Starter& r = starters_[k];
-        if (state.first_stamp[r.first_key] != state.stamp ||
-            !MayMatch(present, r.requirements_begin, r.requirements_end)) {
+        if (state.first_stamp[r.first_key] != state.stamp) {
+          k = r.next_key;
           continue;
         }
+        ++k;
+        if (!MayMatch(present, r.requirements_begin, r.requirements_end)) continue;
         size_t end = 0;
         if (MatchRule(rules_[r.index], state, pos, &end)) {
           hits.push_back({&rules_[r.index], pos, end});

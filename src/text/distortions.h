@@ -237,6 +237,9 @@ class DistortionAnalyzer {
     uint32_t index = 0;  // into guards_ or rules_
     uint32_t first_key = 0;
     uint32_t requirements_begin = 0, requirements_end = 0;  // the rule's (see Rule)
+    // The next starter of the same range with another first_key: when this one's first
+    // element did not match, neither did theirs up to there.
+    uint32_t next_key = 0;
   };
   struct StarterRange {
     uint32_t begin = 0, mid = 0, end = 0;  // starters_: [begin, mid) guards, [mid, end) rules
