@@ -503,20 +503,25 @@ Result<std::unique_ptr<DistortionAnalyzer>> DistortionAnalyzer::Load(
 void DistortionAnalyzer::ShareVocabulary(Vocabulary* shared) {
   shared_ = shared;
   for (size_t form = 0; form < surface_forms_.size(); ++form) {
-    shared_forms_.Mutable(shared->Add(surface_forms_.word(static_cast<int>(form)))) =
-        static_cast<int32_t>(form) + 1;
+    shared_units_.Mutable(shared->Add(surface_forms_.word(static_cast<int>(form)))) =
+        surface_units_[form];
   }
 }
 
 void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t end,
                                      std::vector<Unit>& units) const {
+  const bool interned = shared_ != nullptr && doc.vocabulary == shared_;
   for (size_t t = first; t < end; ++t) {
     const Token& token = doc.tokens[t];
     const auto tok = static_cast<uint32_t>(t);
-    const int form = shared_ != nullptr && doc.vocabulary == shared_
-                         ? shared_forms_.At(token.word_id) - 1
-                         : surface_forms_.Find(token.base);
-    if (form >= 0) {
+    if (interned) {
+      const SurfaceUnits s = shared_units_.At(token.word_id);
+      if (s.count > 0) {
+        units.push_back({s.ids[0], tok});
+        if (s.count > 1) units.push_back({s.ids[1], tok});
+        continue;
+      }
+    } else if (const int form = surface_forms_.Find(token.base); form >= 0) {
       const SurfaceUnits& s = surface_units_[static_cast<size_t>(form)];
       for (size_t i = 0; i < static_cast<size_t>(s.count); ++i) units.push_back({s.ids[i], tok});
       continue;

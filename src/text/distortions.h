@@ -220,7 +220,8 @@ class DistortionAnalyzer {
   WordIndex surface_forms_;                        // token base -> index into surface_units_
   std::vector<SurfaceUnits> surface_units_;        // the words each surface form expands to
   const Vocabulary* shared_ = nullptr;             // see ShareVocabulary
-  WordTable<int32_t> shared_forms_;                // shared id -> surface form index + 1
+  WordTable<SurfaceUnits> shared_units_;           // shared id -> its surface form's units
+                                                   // (count 0: not a surface form)
   std::vector<Rule> rules_;                        // findings rules
   std::vector<Rule> guards_;
   std::vector<TrieNode> trie_;                     // the tries of all elements
