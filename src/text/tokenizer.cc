@@ -298,6 +298,12 @@ void TokenizeInto(std::string_view input, Document* out) {
   doc.tokens.reserve(s.size() / 4 + 8);
 
   while (pos < s.size()) {
+    // A plain space (the most common character between tokens) is skipped at once: nothing
+    // below does anything else with it, and the check that follows waits for the next token.
+    if (s[pos] == ' ') {
+      ++pos;
+      continue;
+    }
     // A run-on "sentence" is cut every kMaxSentenceTokens tokens: analysers read context
     // within a sentence, and unbounded sentences would make that quadratic.
     if (doc.tokens.size() - sentence_start_token >= kMaxSentenceTokens) {
