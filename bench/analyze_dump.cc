@@ -29,7 +29,10 @@ void SpanOut(std::string& out, Span s) {
 }
 
 std::string Dump(const Analysis& a) {
-  std::string out = "v" + std::to_string(a.version) + " S ";
+  // (Appended piece by piece: g++ 12 -O3 -Wrestrict misfires on "v" + std::string.)
+  std::string out = "v";
+  out += std::to_string(a.version);
+  out += " S ";
   Num(out, a.sentiment.compound);
   Num(out, a.sentiment.positive);
   Num(out, a.sentiment.neutral);
