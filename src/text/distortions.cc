@@ -506,6 +506,15 @@ void DistortionAnalyzer::ShareVocabulary(Vocabulary* shared) {
     shared_units_.Mutable(shared->Add(surface_forms_.word(static_cast<int>(form)))) =
         surface_units_[form];
   }
+  // Every other word the vocabulary holds so far is one unit in no pattern, unless it has an
+  // apostrophe (AppendUnits expands those, for word tokens only). Words added later are
+  // looked up as before.
+  for (int32_t id = 0; static_cast<size_t>(id) < shared->size(); ++id) {
+    if (shared_units_.At(id).count > 0) continue;
+    const std::string_view word = shared->word(id);
+    if (word.find('\'') != std::string_view::npos) continue;
+    shared_units_.Mutable(id) = SurfaceUnits{{-1, -1}, 1};
+  }
 }
 
 void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t end,
