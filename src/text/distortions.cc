@@ -116,10 +116,13 @@ struct Expanded {
   int count = 1;
 };
 
-Expanded ExpandContractionView(std::string_view base) {
+// With `whole_forms` false the kWholeForms table is not consulted (the matcher's surface
+// forms already hold every one of them).
+Expanded ExpandContractionView(std::string_view base, bool whole_forms = true) {
   const auto one = [](std::string_view a) { return Expanded{{a, {}}, 1}; };
   const auto two = [](std::string_view a, std::string_view b) { return Expanded{{a, b}, 2}; };
-  for (const Expansion& e : kWholeForms) {
+  for (size_t i = 0; whole_forms && i < kWholeForms.size(); ++i) {
+    const Expansion& e = kWholeForms[i];
     if (e.form == base) return e.second.empty() ? one(e.first) : two(e.first, e.second);
   }
   const size_t apos = base.rfind('\'');
@@ -371,10 +374,23 @@ void DistortionAnalyzer::BuildIndex() {
         ++first_keys_;
       }
       rules[r].first_key = first->second;
+      rules[r].requirements_begin = static_cast<uint32_t>(requirements_.size());
       for (size_t i = 1; i < rules[r].elements.size(); ++i) {
         Element& e = rules[r].elements[i];
         if (e.kind != ElementKind::kGap) e.trie = BuildTrie(e.alternatives, -1, -1, nodes);
+        if (e.kind != ElementKind::kAlternatives || e.optional) continue;
+        Requirement& q = requirements_.emplace_back();
+        for (const Phrase& p : e.alternatives) {
+          const Atom& a = p.front();  // (ParseElement allows no empty alternative)
+          if (a.is_class) {
+            q.classes |= uint64_t{1} << a.id;
+          } else {
+            const uint32_t bit = WordBit(a.id);
+            q.words[bit >> 6] |= uint64_t{1} << (bit & 63);
+          }
+        }
       }
+      rules[r].requirements_end = static_cast<uint32_t>(requirements_.size());
     }
     for (auto& v : out) {
       std::sort(v.begin(), v.end());
@@ -402,10 +418,25 @@ void DistortionAnalyzer::BuildIndex() {
   for (size_t w = 0; w < n; ++w) {
     StarterRange& range = starter_ranges_[w];
     range.begin = static_cast<uint32_t>(starters_.size());
-    for (const uint32_t g : guard_candidates_[w]) starters_.push_back({g, guards_[g].first_key});
+    for (const uint32_t g : guard_candidates_[w]) {
+      const Rule& guard = guards_[g];
+      starters_.push_back({g, guard.first_key, guard.requirements_begin, guard.requirements_end});
+    }
     range.mid = static_cast<uint32_t>(starters_.size());
-    for (const uint32_t r : candidates_[w]) starters_.push_back({r, rules_[r].first_key});
+    for (const uint32_t r : candidates_[w]) {
+      const Rule& rule = rules_[r];
+      starters_.push_back({r, rule.first_key, rule.requirements_begin, rule.requirements_end});
+    }
     range.end = static_cast<uint32_t>(starters_.size());
+    // next_key, within the guards and within the rules.
+    const auto link = [&](uint32_t begin, uint32_t end) {
+      for (uint32_t k = end; k-- > begin;) {
+        const bool same = k + 1 < end && starters_[k + 1].first_key == starters_[k].first_key;
+        starters_[k].next_key = same ? starters_[k + 1].next_key : k + 1;
+      }
+    };
+    link(range.begin, range.mid);
+    link(range.mid, range.end);
   }
   candidates_ = {};
   guard_candidates_ = {};
@@ -472,20 +503,34 @@ Result<std::unique_ptr<DistortionAnalyzer>> DistortionAnalyzer::Load(
 void DistortionAnalyzer::ShareVocabulary(Vocabulary* shared) {
   shared_ = shared;
   for (size_t form = 0; form < surface_forms_.size(); ++form) {
-    shared_forms_.Mutable(shared->Add(surface_forms_.word(static_cast<int>(form)))) =
-        static_cast<int32_t>(form) + 1;
+    shared_units_.Mutable(shared->Add(surface_forms_.word(static_cast<int>(form)))) =
+        surface_units_[form];
+  }
+  // Every other word the vocabulary holds so far is one unit in no pattern, unless it has an
+  // apostrophe (AppendUnits expands those, for word tokens only). Words added later are
+  // looked up as before.
+  for (int32_t id = 0; static_cast<size_t>(id) < shared->size(); ++id) {
+    if (shared_units_.At(id).count > 0) continue;
+    const std::string_view word = shared->word(id);
+    if (word.find('\'') != std::string_view::npos) continue;
+    shared_units_.Mutable(id) = SurfaceUnits{{-1, -1}, 1};
   }
 }
 
 void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t end,
                                      std::vector<Unit>& units) const {
+  const bool interned = shared_ != nullptr && doc.vocabulary == shared_;
   for (size_t t = first; t < end; ++t) {
     const Token& token = doc.tokens[t];
     const auto tok = static_cast<uint32_t>(t);
-    const int form = shared_ != nullptr && doc.vocabulary == shared_
-                         ? shared_forms_.At(token.word_id) - 1
-                         : surface_forms_.Find(token.base);
-    if (form >= 0) {
+    if (interned) {
+      const SurfaceUnits s = shared_units_.At(token.word_id);
+      if (s.count > 0) {
+        units.push_back({s.ids[0], tok});
+        if (s.count > 1) units.push_back({s.ids[1], tok});
+        continue;
+      }
+    } else if (const int form = surface_forms_.Find(token.base); form >= 0) {
       const SurfaceUnits& s = surface_units_[static_cast<size_t>(form)];
       for (size_t i = 0; i < static_cast<size_t>(s.count); ++i) units.push_back({s.ids[i], tok});
       continue;
@@ -493,7 +538,8 @@ void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t e
     // (std::find: an inline scan of a short word, not a memchr call.)
     if (token.kind == TokenKind::kWord &&
         std::find(token.base.begin(), token.base.end(), '\'') != token.base.end()) {
-      const Expanded parts = ExpandContractionView(token.base);
+      // (Every whole form is a surface form, found above.)
+      const Expanded parts = ExpandContractionView(token.base, /*whole_forms=*/false);
       for (size_t i = 0; i < static_cast<size_t>(parts.count); ++i) {
         units.push_back({vocabulary_.Find(parts.words[i]), tok});
       }
@@ -700,6 +746,13 @@ void DistortionAnalyzer::Analyze(const Document& doc,
     AppendUnits(doc, sentence.first_token, std::min(sentence.end_token, doc.tokens.size()),
                 units);
     hits.clear();
+    SentenceWords present;
+    for (const Unit& u : units) {
+      if (u.word < 0) continue;
+      const uint32_t bit = WordBit(u.word);
+      present.words[bit >> 6] |= uint64_t{1} << (bit & 63);
+      present.classes |= word_classes_[static_cast<size_t>(u.word)];
+    }
     size_t guard_end = units.size() + 1;
     for (size_t pos = 0; pos < units.size(); ++pos) {
       const int w = units[pos].word;
@@ -716,21 +769,32 @@ void DistortionAnalyzer::Analyze(const Document& doc,
       state.first_matches.clear();
       CollectFirstMatches(first_trie_, state, pos, 0);
       // (A rule whose first key did not match here cannot match: MatchRule would say so.)
-      for (uint32_t k = range.begin; k < range.mid; ++k) {
+      for (uint32_t k = range.begin; k < range.mid;) {
         const Starter& g = starters_[k];
-        if (state.first_stamp[g.first_key] != state.stamp) continue;
+        if (state.first_stamp[g.first_key] != state.stamp) {
+          k = g.next_key;
+          continue;
+        }
+        ++k;
+        if (!MayMatch(present, g.requirements_begin, g.requirements_end)) continue;
         size_t end = 0;
         if (MatchRule(guards_[g.index], state, pos, &end)) guard_end = std::min(guard_end, end);
       }
-      for (uint32_t k = range.mid; k < range.end; ++k) {
+      for (uint32_t k = range.mid; k < range.end;) {
         const Starter& r = starters_[k];
-        if (state.first_stamp[r.first_key] != state.stamp) continue;
+        if (state.first_stamp[r.first_key] != state.stamp) {
+          k = r.next_key;
+          continue;
+        }
+        ++k;
+        if (!MayMatch(present, r.requirements_begin, r.requirements_end)) continue;
         size_t end = 0;
         if (MatchRule(rules_[r.index], state, pos, &end)) {
           hits.push_back({&rules_[r.index], pos, end});
         }
       }
     }
+    if (hits.empty()) continue;
     // One finding per type per sentence: the most confident, then the earliest.
     std::array<const Hit*, kAllDistortions.size()> best{};
     for (const Hit& h : hits) {

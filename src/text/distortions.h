@@ -13,6 +13,7 @@
 // may be shared by any number of threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -82,7 +83,38 @@ class DistortionAnalyzer {
     // Rules whose first elements are written the same share this id. The first elements of
     // all rules and guards form one trie (first_trie_), walked once per position.
     uint32_t first_key = 0;
+    // [requirements_begin, requirements_end) of requirements_: the rule's later elements
+    // that must match a unit (see Requirement).
+    uint32_t requirements_begin = 0, requirements_end = 0;
   };
+  // A later element of a rule that is plain, not optional alternatives: it can only match
+  // where some alternative's first word (a bit of `words`, a Bloom filter of word ids) or
+  // first class (a bit of `classes`) is in the sentence. A rule with a requirement that the
+  // sentence cannot meet is not tried: the findings are the same, found with less work.
+  struct Requirement {
+    std::array<uint64_t, 4> words{};
+    uint64_t classes = 0;
+  };
+  // A sentence's words (the same Bloom filter) and classes, for the requirements above.
+  struct SentenceWords {
+    std::array<uint64_t, 4> words{};
+    uint64_t classes = 0;
+  };
+  static uint32_t WordBit(int word) {
+    return static_cast<uint32_t>(
+        (static_cast<uint64_t>(static_cast<uint32_t>(word)) * 0x9E3779B97F4A7C15ULL) >> 56);
+  }
+  bool MayMatch(const SentenceWords& sentence, uint32_t begin, uint32_t end) const {
+    for (uint32_t i = begin; i < end; ++i) {
+      const Requirement& r = requirements_[i];
+      if ((r.classes & sentence.classes) == 0 && (r.words[0] & sentence.words[0]) == 0 &&
+          (r.words[1] & sentence.words[1]) == 0 && (r.words[2] & sentence.words[2]) == 0 &&
+          (r.words[3] & sentence.words[3]) == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
   // One node of a trie over an element's alternatives: a position in a sentence is tested
   // against all alternatives in one walk instead of one attempt per alternative. Flat: the
   // node's edges are ranges of trie_words_ (sorted by word id) and trie_classes_.
@@ -188,7 +220,8 @@ class DistortionAnalyzer {
   WordIndex surface_forms_;                        // token base -> index into surface_units_
   std::vector<SurfaceUnits> surface_units_;        // the words each surface form expands to
   const Vocabulary* shared_ = nullptr;             // see ShareVocabulary
-  WordTable<int32_t> shared_forms_;                // shared id -> surface form index + 1
+  WordTable<SurfaceUnits> shared_units_;           // shared id -> its surface form's units
+                                                   // (count 0: not a surface form)
   std::vector<Rule> rules_;                        // findings rules
   std::vector<Rule> guards_;
   std::vector<TrieNode> trie_;                     // the tries of all elements
@@ -204,12 +237,17 @@ class DistortionAnalyzer {
   struct Starter {
     uint32_t index = 0;  // into guards_ or rules_
     uint32_t first_key = 0;
+    uint32_t requirements_begin = 0, requirements_end = 0;  // the rule's (see Rule)
+    // The next starter of the same range with another first_key: when this one's first
+    // element did not match, neither did theirs up to there.
+    uint32_t next_key = 0;
   };
   struct StarterRange {
     uint32_t begin = 0, mid = 0, end = 0;  // starters_: [begin, mid) guards, [mid, end) rules
   };
   std::vector<StarterRange> starter_ranges_;  // by word id
   std::vector<Starter> starters_;
+  std::vector<Requirement> requirements_;
   std::vector<uint32_t> first_root_;  // word id -> first_trie_'s word edge child + 1, or 0
   uint64_t instance_ = 0;             // unique per analyser: keys the per-thread scratch
   std::vector<bool> barrier_;  // word id -> gaps stop here

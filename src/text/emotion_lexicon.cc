@@ -223,7 +223,12 @@ void PhraseLexicon::Match(const Document& doc, const TokenWords& words,
   const size_t n = doc.tokens.size();
   size_t i = 0;
   while (i < n) {
-    const uint32_t group = Find(doc.tokens[i], words[i]);
+    // (Find's first step inline: most tokens are neither elongated nor emoji.)
+    const Token& token = doc.tokens[i];
+    uint32_t group = group_of_.At(words[i]);
+    if (group == 0 && (token.elongated || token.kind == TokenKind::kEmoji)) {
+      group = Find(token, words[i]);
+    }
     const FlatPhrase* found = nullptr;
     if (group != 0) {
       for (uint32_t pi = group_begin_[group - 1]; pi < group_begin_[group]; ++pi) {

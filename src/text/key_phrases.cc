@@ -95,10 +95,17 @@ std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, siz
   std::vector<Occurrence>& occurrences = scratch.occurrences;
   occurrences.clear();
   occurrences.reserve(candidate_words);
+  // A word of the vocabulary the document was interned with is keyed by its id (equal
+  // bases, equal ids); other words by a hash with the top bit clear, so the two never mix
+  // up (the base is compared as well in any case).
+  const bool interned = doc.vocabulary != nullptr;
   for (const Candidate& c : candidates) {
     for (size_t i = c.first; i < c.end; ++i) {
-      const std::string_view base = doc.tokens[i].base;
-      occurrences.push_back({base, HashOf(base), static_cast<uint32_t>(occurrences.size()),
+      const Token& t = doc.tokens[i];
+      const uint64_t key = interned && t.word_id >= 0
+                               ? (uint64_t{1} << 63) | static_cast<uint64_t>(t.word_id)
+                               : HashOf(t.base) >> 1;
+      occurrences.push_back({t.base, key, static_cast<uint32_t>(occurrences.size()),
                              static_cast<uint32_t>(c.end - c.first)});
     }
   }

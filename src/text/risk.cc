@@ -104,9 +104,24 @@ Result<std::unique_ptr<RiskAnalyzer>> RiskAnalyzer::Load(const std::string& data
 
 void RiskAnalyzer::MatchSentence(const std::vector<Key>& keys, bool context_pass,
                                  std::vector<Match>* out) const {
+  // The sentence's word ids, for the rules' requirements (which say nothing when a key is
+  // elongated: it may match by its squashed form).
+  risk_internal::WordBloom present;
+  bool elongated = false;
+  for (const Key& k : keys) {
+    if (!k.is_word) continue;
+    present.Add(k.word_id);
+    elongated = elongated || k.elongated;
+  }
   auto try_rule = [&](int ri, size_t pos) {
     const Rule& rule = rules_.rules[static_cast<size_t>(ri)];
     if ((rule.kind == RuleKind::kContext) != context_pass && rule.kind != RuleKind::kBlock) return;
+    if (!elongated) {
+      const auto r = static_cast<size_t>(ri);
+      for (uint32_t q = rules_.requirement_begin[r]; q < rules_.requirement_begin[r + 1]; ++q) {
+        if (!rules_.requirements[q].ids.Meets(present)) return;
+      }
+    }
     size_t end = 0;
     if (risk_internal::MatchRule(rules_, rule, keys, pos, &end)) out->push_back({ri, pos, end});
   };

@@ -273,6 +273,33 @@ bool ForPhrasesAt(const RuleSet& set, int cls, const std::vector<Key>& keys, siz
   return false;
 }
 
+// RuleSet::requirements (after IndexClasses). A plain word matches a key that is not
+// elongated only by id (WordMatches), and so does the first word of an indexed class's
+// phrases (ForPhrasesAt); prefix words and other classes give no requirement.
+void IndexRequirements(RuleSet* set) {
+  set->requirements.clear();
+  set->requirement_begin.assign(1, 0);
+  for (const Rule& rule : set->rules) {
+    for (const Element& e : rule.elements) {
+      if (e.optional || e.kind == Element::Kind::kGap) continue;
+      Requirement q;
+      if (e.kind == Element::Kind::kWords) {
+        if (e.words.empty() ||
+            std::any_of(e.words.begin(), e.words.end(), [](const Word& w) { return w.prefix; })) {
+          continue;
+        }
+        for (const Word& w : e.words) q.ids.Add(w.id);
+      } else {
+        const WordClass& c = set->classes[static_cast<size_t>(e.word_class)];
+        if (!c.indexed || c.phrases.empty()) continue;
+        for (const auto& phrase : c.phrases) q.ids.Add(phrase[0].id);
+      }
+      set->requirements.push_back(q);
+    }
+    set->requirement_begin.push_back(static_cast<uint32_t>(set->requirements.size()));
+  }
+}
+
 bool MatchFrom(const RuleSet& set, const Rule& rule, size_t ei, const std::vector<Key>& keys,
                size_t pos, size_t* end) {
   if (ei == rule.elements.size()) {
@@ -337,6 +364,7 @@ Result<RuleSet> LoadRuleSet(const std::string& lexicon_path, const std::string& 
   RETURN_IF_ERROR(LoadLexicon(lexicon_path, &set, vocabulary));
   RETURN_IF_ERROR(LoadPatterns(patterns_path, &set, vocabulary));
   IndexClasses(&set);
+  IndexRequirements(&set);
   return set;
 }
 

@@ -11,6 +11,7 @@
 // may be called from many threads on the same RuleSet.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -84,6 +85,31 @@ struct Key {
   Span span;
 };
 
+// A Bloom filter of word ids (256 bits).
+struct WordBloom {
+  std::array<uint64_t, 4> bits{};
+  static uint32_t Bit(int32_t id) {
+    return static_cast<uint32_t>(
+        (static_cast<uint64_t>(static_cast<uint32_t>(id)) * 0x9E3779B97F4A7C15ULL) >> 56);
+  }
+  void Add(int32_t id) {
+    const uint32_t bit = Bit(id);
+    bits[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  bool Meets(const WordBloom& other) const {
+    return ((bits[0] & other.bits[0]) | (bits[1] & other.bits[1]) | (bits[2] & other.bits[2]) |
+            (bits[3] & other.bits[3])) != 0;
+  }
+};
+
+// An element of a rule that is not optional and matches a key that is not elongated only by
+// its id: a word element without `word*` alternatives, or a class whose phrases all start
+// with such a word. `ids` holds those ids; a sentence without an elongated key and without
+// any of them cannot match the rule.
+struct Requirement {
+  WordBloom ids;
+};
+
 struct RuleSet {
   std::vector<WordClass> classes;
   std::unordered_map<std::string, int> class_index;
@@ -97,6 +123,10 @@ struct RuleSet {
   WordTable<uint32_t> first_word_group;
   std::vector<std::vector<int>> first_word_rules;
   std::vector<int> prefix_first;  // rules whose first element has a `word*` alternative
+  // Per rule, the elements that need a key of given ids in the sentence (see Requirement):
+  // rule r's are [requirement_begin[r], requirement_begin[r + 1]). Set by LoadRuleSet.
+  std::vector<Requirement> requirements;
+  std::vector<uint32_t> requirement_begin;
   int gap_stop_class = -1;        // words a `~N` gap never skips (negators); -1 = none
   // The phrases of the indexed classes by the id of their first word (index + 1 into
   // phrase_lists; each list by class, then in file order), so a position is tried only

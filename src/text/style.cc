@@ -74,9 +74,7 @@ StyleProfile StyleAnalyzer::Analyze(const Document& doc) const {
         if (t.all_caps && t.base != "i") ++caps;
         const std::uint32_t categories = categories_.At(word_ids[i]);
         if (categories != 0) {
-          for (size_t b = 0; b < kCategoryCount; ++b) {
-            if (categories & (1u << b)) ++counts[b];
-          }
+          for (size_t b = 0; b < kCategoryCount; ++b) counts[b] += (categories >> b) & 1u;
         }
         break;
       }

@@ -3,13 +3,14 @@
 // ("self-harm"); runs of . ! ? are one token; emoji keep their modifiers and joiners.
 // Sentences end after . ! ? (not after a known abbreviation) and at line breaks; closing
 // quotes, brackets and emoji right after the mark stay with the sentence they close.
-#include "text/document.h"
-
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
+
+#include "text/document.h"
 
 namespace interlude::text {
 namespace {
@@ -136,19 +137,40 @@ bool IsAscii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Whether every byte is ASCII, eight bytes at a time.
+bool IsAsciiText(std::string_view text) {
+  size_t i = 0;
+  uint64_t any = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    any |= word;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & 0x8080808080808080ULL) == 0;
+}
+
 // FoldCase + MakeBase for ASCII text (most tokens): the same result without decoding.
-// Returns whether a run was cut.
-bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std::string& base) {
+// Returns whether a run was cut. Also sets *all_caps to AllCapsAscii of the folded part.
+bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std::string& base,
+                      bool* all_caps) {
   norm.assign(text.data() + skip, text.size() - skip);
   bool cut = false;
+  bool lower = false;
+  int upper = 0;
   char prev = 0;
   int run = 0;
   for (char& c : norm) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    lower = lower || (c >= 'a' && c <= 'z');
+    if (c >= 'A' && c <= 'Z') {
+      ++upper;
+      c = static_cast<char>(c - 'A' + 'a');
+    }
     run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
     prev = c;
     cut = cut || run > 2;
   }
+  *all_caps = !lower && upper >= 2;
   if (!cut) {  // most words: the base is the folded form
     base = norm;
     return false;
@@ -231,6 +253,7 @@ void TokenizeInto(std::string_view input, Document* out) {
   doc.sentences.clear();
   doc.vocabulary = nullptr;
   const std::string_view s = doc.text;
+  const bool ascii_text = IsAsciiText(s);  // then every token is ASCII: no check per token
   size_t pos = 0;
   size_t sentence_start_token = 0;
   size_t sentence_start_byte = std::string::npos;
@@ -258,22 +281,29 @@ void TokenizeInto(std::string_view input, Document* out) {
     t.kind = kind;
     const bool tag = kind == TokenKind::kHashtag || kind == TokenKind::kMention;
     bool cut = false;
-    const bool ascii = IsAscii(t.text);
-    if (ascii) {
-      cut = FoldAndBaseAscii(t.text, tag ? 1 : 0, t.norm, t.base);
+    if (ascii_text || IsAscii(t.text)) {
+      bool caps = false;  // (a word is folded whole: skip is 0, so this is AllCapsAscii)
+      cut = FoldAndBaseAscii(t.text, tag ? 1 : 0, t.norm, t.base, &caps);
+      t.all_caps = kind == TokenKind::kWord && caps;
     } else {
       t.norm = FoldCase(t.text);
       if (tag) t.norm.erase(0, 1);
       cut = MakeBase(t.norm, t.base);
+      t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
     }
     t.elongated = cut && kind == TokenKind::kWord;
-    t.all_caps = kind == TokenKind::kWord && (ascii ? AllCapsAscii(t.text) : AllCaps(t.text));
     t.sentence = doc.sentences.size();
     if (sentence_start_byte == std::string::npos) sentence_start_byte = begin;
   };
   doc.tokens.reserve(s.size() / 4 + 8);
 
   while (pos < s.size()) {
+    // A plain space (the most common character between tokens) is skipped at once: nothing
+    // below does anything else with it, and the check that follows waits for the next token.
+    if (s[pos] == ' ') {
+      ++pos;
+      continue;
+    }
     // A run-on "sentence" is cut every kMaxSentenceTokens tokens: analysers read context
     // within a sentence, and unbounded sentences would make that quadratic.
     if (doc.tokens.size() - sentence_start_token >= kMaxSentenceTokens) {

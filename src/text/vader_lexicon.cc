@@ -129,9 +129,12 @@ const WordInfo& VaderLexicon::Find(std::string_view lower_word, uint64_t h) cons
   for (size_t i = static_cast<size_t>(h) & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = slots_[i];
     if (slot.info == 0) return kUnknown;
-    if (slot.hash == h && slot.key_length == lower_word.size() &&
-        std::string_view(keys_).substr(slot.key_offset, slot.key_length) == lower_word) {
-      return infos_[slot.info - 1];
+    if (slot.hash == h && slot.key_length == lower_word.size()) {
+      // (An inline loop: the hashes agree, and a memcmp call costs more for a short word.)
+      const char* key = keys_.data() + slot.key_offset;
+      size_t k = 0;
+      while (k < lower_word.size() && key[k] == lower_word[k]) ++k;
+      if (k == lower_word.size()) return infos_[slot.info - 1];
     }
   }
 }

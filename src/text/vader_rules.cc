@@ -4,12 +4,14 @@
 // Thread-safety: see vader_rules.h (pure functions).
 #include "text/vader_rules.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <array>
 #include <cassert>
 #include <cctype>
 #include <cmath>
-#include <utf8proc.h>
+#include <cstring>
 
 namespace interlude::text::vader {
 namespace {
@@ -456,6 +458,8 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
     Token t;
     t.whole = whole;
     bool elongated = !ascii_word;  // non-ASCII words are not checked for runs: try them
+    bool ascii_nt = false;         // an ASCII word's lower case contains "n't"
+    bool nt_known = ascii_word;    // ascii_nt is ContainsNt(t.lower)
     if (ascii_word) {
       if (e - b > 2) {
         t.raw = whole.substr(b, e - b);
@@ -478,6 +482,8 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
         run = l == prev ? run + 1 : 1;
         prev = l;
         elongated |= run >= 3;
+        // ContainsNt(t.lower), found on the way (used unless the word is replaced below).
+        ascii_nt |= l == 't' && k >= 2 && out[k - 1] == '\'' && out[k - 2] == 'n';
       }
       t.lower = std::string_view(out, t.raw.size());
       lowered_size += t.raw.size();
@@ -498,6 +504,7 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
         const WordInfo& info = lexicon.Find(cut);
         if (info.in_lexicon || info.is_booster || info.negates) {
           t.lower = cut;
+          nt_known = false;
           t.info = &info;
           break;
         }
@@ -508,7 +515,7 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
       t.sentence_end = (last == '.' || last == '!' || last == '?') && whole.size() > 1 &&
                        (kAscii[static_cast<unsigned char>(whole[0])] & (kUpper | kLower | kDigit));
     }
-    t.negated = t.info->negates || ContainsNt(t.lower);
+    t.negated = t.info->negates || (nt_known ? ascii_nt : ContainsNt(t.lower));
     tokens.push_back(t);
   }
   assert(lowered_size <= reserved && "lower-case views must not move");
@@ -545,12 +552,27 @@ void ScoreWords(const std::vector<Token>& tokens, size_t begin, size_t end,
   }
 }
 
-double PunctuationEmphasis(std::string_view text) {
-  size_t ep = 0, qm = 0;
-  for (const char c : text) {
-    ep += c == '!';
-    qm += c == '?';
+namespace {
+
+// How often `c` occurs in `text` (memchr: marks are rare, and it skips 32 bytes at a time).
+size_t CountByte(std::string_view text, char c) {
+  if (text.empty()) return 0;
+  size_t n = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while ((p = static_cast<const char*>(std::memchr(p, c, static_cast<size_t>(end - p)))) !=
+         nullptr) {
+    ++n;
+    ++p;
   }
+  return n;
+}
+
+}  // namespace
+
+double PunctuationEmphasis(std::string_view text) {
+  const size_t ep = CountByte(text, '!');
+  const size_t qm = CountByte(text, '?');
   double amplifier = static_cast<double>(std::min<size_t>(ep, 4)) * 0.292;
   if (qm > 1) amplifier += qm <= 3 ? static_cast<double>(qm) * 0.18 : 0.96;
   return amplifier;

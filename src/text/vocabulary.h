@@ -33,6 +33,8 @@ class Vocabulary {
   int32_t Find(std::string_view word) const { return index_.Find(word); }
 
   size_t size() const { return index_.size(); }
+  // The word of id `id` (0 <= id < size()).
+  std::string_view word(int32_t id) const { return index_.word(id); }
 
   // Sets each token's `word_id` to the id of its `base` (kNoWord when unknown) and records
   // that `doc` was interned with this vocabulary.

@@ -39,7 +39,7 @@ class WordIndex {
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
       if (slot.id < 0) return -1;
-      if (slot.hash == hash && words_[static_cast<size_t>(slot.id)] == word) return slot.id;
+      if (slot.hash == hash && Equal(words_[static_cast<size_t>(slot.id)], word)) return slot.id;
     }
   }
 
@@ -51,6 +51,16 @@ class WordIndex {
     uint64_t hash = 0;
     int id = -1;  // -1: empty
   };
+
+  // Whether `a` spells `b`: an inline loop, since the hashes already agree and words are a
+  // few bytes long (a memcmp call costs more than the comparison).
+  static bool Equal(const std::string& a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < b.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
 
   // FNV-1a: words are a few bytes long, where it beats the general-purpose hashes.
   static uint64_t Hash(std::string_view s) {
