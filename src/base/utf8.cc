@@ -3,8 +3,22 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
+#include <cstring>
 
 namespace interlude {
+
+bool IsAsciiText(std::string_view text) {
+  size_t i = 0;
+  uint64_t any = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, sizeof word);
+    any |= word;
+  }
+  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+  return (any & 0x8080808080808080ULL) == 0;
+}
 
 bool IsValidUtf8(std::string_view text) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());

@@ -9,6 +9,10 @@
 
 namespace interlude {
 
+// True when every byte of `text` is ASCII (then it is also valid UTF-8); reads eight bytes
+// at a time, so callers can skip a full UTF-8 walk for plain text.
+bool IsAsciiText(std::string_view text);
+
 // True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 

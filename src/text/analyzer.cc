@@ -2,7 +2,6 @@
 #include "text/analyzer.h"
 
 #include <cstdint>
-#include <cstring>
 
 #include "base/utf8.h"
 #include "text/distortion_model.h"
@@ -16,22 +15,6 @@
 #include "text/vocabulary.h"
 
 namespace interlude::text {
-namespace {
-
-// Whether every byte is ASCII (then the text is valid UTF-8), eight bytes at a time.
-bool IsAscii(std::string_view text) {
-  size_t i = 0;
-  uint64_t any = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    any |= word;
-  }
-  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
-  return (any & 0x8080808080808080ULL) == 0;
-}
-
-}  // namespace
 
 Analyzer::Analyzer() = default;
 Analyzer::~Analyzer() = default;
@@ -68,7 +51,7 @@ Result<Analysis> Analyzer::Analyze(std::string_view text, SentimentMode mode) co
   if (text.size() > kMaxAnalyzedBytes) {
     return InvalidArgument("text is too long to analyse: at most 1 MiB");
   }
-  if (!IsAscii(text) && !IsValidUtf8(text)) return InvalidArgument("text is not valid UTF-8");
+  if (!IsAsciiText(text) && !IsValidUtf8(text)) return InvalidArgument("text is not valid UTF-8");
   // One Document per thread, reused: its text, token and sentence storage stay allocated
   // between calls (released after a very long text).
   thread_local Document doc;

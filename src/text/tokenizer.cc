@@ -8,8 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <cstring>
 
+#include "base/utf8.h"
 #include "text/document.h"
 
 namespace interlude::text {
@@ -135,19 +135,6 @@ bool MakeBase(const std::string& norm, std::string& base) {
 bool IsAscii(std::string_view s) {
   return std::all_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-// Whether every byte is ASCII, eight bytes at a time.
-bool IsAsciiText(std::string_view text) {
-  size_t i = 0;
-  uint64_t any = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    any |= word;
-  }
-  for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
-  return (any & 0x8080808080808080ULL) == 0;
 }
 
 // FoldCase + MakeBase for ASCII text (most tokens): the same result without decoding.
