@@ -76,6 +76,7 @@ struct TrainDistortionsFlags {
   double max_calm_flags = -1;   // < 0: the default
   int plain_floor = -1;         // 0 or 1; < 0: the default
   double max_plain_flags = -1;  // < 0: the default
+  int cues_decide_under = -2;   // words; -1: every text; < -1: the default
 };
 int RunTrainDistortions(const TrainDistortionsFlags& flags);
 

@@ -117,6 +117,10 @@ int RunTrainDistortions(const TrainDistortionsFlags& flags) {
   if (flags.counterweight >= 0) options.counterweight = static_cast<size_t>(flags.counterweight);
   if (flags.plain_floor >= 0) options.plain_floor = flags.plain_floor != 0;
   if (flags.max_plain_flags >= 0) options.max_plain_flags = flags.max_plain_flags;
+  if (flags.cues_decide_under >= -1) {
+    options.cues_decide_under =
+        flags.cues_decide_under < 0 ? SIZE_MAX : static_cast<size_t>(flags.cues_decide_under);
+  }
   const Status st = text::TrainDistortionModel(**typed, **cues, flags.shared_data, data_root,
                                                flags.out, std::cout, options, flags.dev_cv);
   if (!st.ok()) return Fail(st.message());

@@ -15,8 +15,9 @@ namespace interlude::text {
 
 // Bumped whenever any analyser's output for the same text may change.
 // 2: distortion_signal; 3: its learned model; 4: that model retrained (all Babacan rows,
-// negation-marked words, a threshold per length band).
-inline constexpr int kAnalysisVersion = 4;
+// negation-marked words, a threshold per length band); 5: in texts of 20+ words the model
+// alone decides the signal (the cues are its features there), a floor on calm comments.
+inline constexpr int kAnalysisVersion = 5;
 
 struct Sentiment {
   double compound = 0;  // -1..1

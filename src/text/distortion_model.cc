@@ -154,6 +154,13 @@ Result<std::unique_ptr<DistortionModel>> DistortionModel::FromText(std::string_v
       m->long_text_words_ = static_cast<size_t>(words);
       continue;
     }
+    if (kind == "cues_decide_under") {
+      if (p.size() != 2 || value < 0 || value != std::floor(value) || value > 1e9) {
+        return error("expected 'cues_decide_under WORDS' (a whole number of words)");
+      }
+      m->cues_decide_under_ = static_cast<size_t>(value);
+      continue;
+    }
     if (kind == "threshold" || kind == "bias") {
       if (p.size() != 2) return error("expected '" + std::string(kind) + " NUMBER'");
       if (kind == "threshold") {
@@ -362,7 +369,8 @@ void DistortionModel::Apply(const Document& doc, const std::vector<DistortionFin
   ModelPrediction p = Predict(doc, findings, *signal);
   signal->model_probability = p.probability;
   signal->model_evidence = std::move(p.evidence);
-  if (p.probability >= ThresholdFor(p.words)) signal->present = true;
+  const bool model_says = p.probability >= ThresholdFor(p.words);
+  signal->present = CuesDecide(p.words) ? signal->present || model_says : model_says;
 }
 
 }  // namespace interlude::text

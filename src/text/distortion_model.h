@@ -68,8 +68,11 @@ class DistortionModel {
   ModelPrediction Predict(const Document& doc, const std::vector<DistortionFinding>& findings,
                           const DistortionSignal& signal) const;
 
-  // Predict, then stores probability and evidence in `signal` and sets signal->present
-  // when the probability reaches ThresholdFor(words) (the cues' verdict is kept otherwise).
+  // Predict, then stores probability and evidence in `signal` and decides signal->present:
+  // where CuesDecide(words) it is set when the probability reaches ThresholdFor(words) and
+  // the cues' verdict is kept otherwise; elsewhere the model alone decides (the cues entered
+  // it as features, so in a long text a cue the model has learned to distrust there no
+  // longer turns the signal on by itself).
   void Apply(const Document& doc, const std::vector<DistortionFinding>& findings,
              DistortionSignal* signal) const;
 
@@ -82,6 +85,10 @@ class DistortionModel {
   double long_threshold() const { return long_threshold_; }
   size_t long_text_words() const { return long_text_words_; }
   size_t weight_count() const { return weight_count_; }
+  // May the cues alone turn the signal on in a text of `words` word tokens? Yes under the
+  // file's 'cues_decide_under WORDS' line (every text when the file has none).
+  bool CuesDecide(size_t words) const { return words < cues_decide_under_; }
+  size_t cues_decide_under() const { return cues_decide_under_; }
 
   // Maps the shared vocabulary's ids to the model's words, so that interned Documents are
   // scored without hashing (speed only; loading only).
@@ -94,6 +101,7 @@ class DistortionModel {
   double threshold_ = 0.5;
   double long_threshold_ = 0.5;
   size_t long_text_words_ = 0;  // 0: one threshold
+  size_t cues_decide_under_ = SIZE_MAX;  // 'cues_decide_under' line (default: always)
   double bias_ = 0;
   size_t weight_count_ = 0;
   float BigramWeight(uint64_t key) const;

@@ -134,6 +134,70 @@ TEST(DistortionModelTest, LongTextsHaveTheirOwnThreshold) {
       DistortionModel::FromText("threshold 0.5\nlong_threshold 0.5 2.5\nbias 0\n", "m").ok());
 }
 
+TEST(DistortionModelTest, CuesDecideOnlyInShortTextsWhenTheFileSaysSo) {
+  constexpr char kFile[] = "threshold 0.8\nlong_threshold 0.6 5\ncues_decide_under 5\nbias 0\n"
+                           "w 0.7 alone\n";
+  auto model = DistortionModel::FromText(kFile, "m.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_TRUE((*model)->CuesDecide(4));
+  EXPECT_FALSE((*model)->CuesDecide(5));
+  DistortionSignal cue;  // what the cues alone said
+  cue.present = true;
+  cue.cues = {{Distortion::kOvergeneralization, {0, 1}, 0.6, "PDS-A"}};
+
+  // Short text, model below its threshold: the cues' verdict stands.
+  DistortionSignal short_text = cue;
+  (*model)->Apply(Tokenize("Nothing works."), {}, &short_text);
+  EXPECT_TRUE(short_text.present);
+  // Long text, model below its threshold: the model decides, the cue evidence stays.
+  DistortionSignal long_text = cue;
+  (*model)->Apply(Tokenize("Nothing works for me at the moment."), {}, &long_text);
+  EXPECT_FALSE(long_text.present);
+  EXPECT_EQ(long_text.cues.size(), 1u);
+  // Long text, model above its threshold: on.
+  DistortionSignal long_alone;
+  (*model)->Apply(Tokenize("I feel so alone, every day."), {}, &long_alone);
+  EXPECT_TRUE(long_alone.present);
+
+  // Without the line the cues decide everywhere (files written before it).
+  auto old = DistortionModel::FromText("threshold 0.8\nbias 0\nw 0.7 alone\n", "m.txt");
+  ASSERT_TRUE(old.ok());
+  EXPECT_TRUE((*old)->CuesDecide(100000));
+  DistortionSignal old_long = cue;
+  (*old)->Apply(Tokenize("Nothing works for me at the moment."), {}, &old_long);
+  EXPECT_TRUE(old_long.present);
+
+  for (const char* bad : {"cues_decide_under -1\n", "cues_decide_under 2.5\n",
+                          "cues_decide_under 5 6\n", "cues_decide_under x\n"}) {
+    const Status st =
+        DistortionModel::FromText(std::string("threshold 0.5\n") + bad + "bias 0\n", "m.txt")
+            .status();
+    EXPECT_NE(st.message().find("m.txt:2"), std::string::npos) << bad << ": " << st.message();
+  }
+}
+
+TEST(DistortionModelTest, ModelFileCarriesTheDecisionRule) {
+  LogisticModel logistic;
+  logistic.weights = {{"w alone", 0.7}};
+  const std::string every = FormatModelFile(logistic, 0.8, {}, 0.6, 5);
+  EXPECT_EQ(every.find("cues_decide_under"), std::string::npos);
+  const std::string short_only = FormatModelFile(logistic, 0.8, {}, 0.6, 5, 5);
+  auto model = DistortionModel::FromText(short_only, "m.txt");
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_EQ((*model)->cues_decide_under(), 5u);
+
+  TrainingOptions options;
+  options.cues_decide_under = 5;
+  TrainingExample cue_only_short{{}, true, true, false, 4};
+  TrainingExample cue_only_long{{}, true, true, false, 5};
+  TrainingExample typed_long{{}, true, true, true, 9};
+  EXPECT_TRUE(options.AuthoredSays(cue_only_short));
+  EXPECT_FALSE(options.AuthoredSays(cue_only_long));
+  EXPECT_TRUE(options.AuthoredSays(typed_long));
+  options.cues_decide_under = SIZE_MAX;
+  EXPECT_TRUE(options.AuthoredSays(cue_only_long));
+}
+
 TEST(DistortionModelTest, TrainingIsDeterministicAndLearns) {
   std::vector<TrainingExample> examples;
   for (int i = 0; i < 40; ++i) {

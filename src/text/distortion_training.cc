@@ -60,7 +60,11 @@ TrainingExample MakeTrainingExample(const Document& doc,
   size_t words = 0;
   for (const Token& t : doc.tokens) words += t.kind == TokenKind::kWord ? 1 : 0;
   return {DistortionFeatureNames(doc, findings, cues), label, !findings.empty() || cues.present,
-          words};
+          !findings.empty(), words};
+}
+
+bool TrainingOptions::AuthoredSays(const TrainingExample& e) const {
+  return e.words < cues_decide_under ? e.authored : e.typed;
 }
 
 namespace {
@@ -190,7 +194,7 @@ CrossValidation CrossValidate(const std::vector<TrainingExample>& examples,
       const bool p = cv.out_of_fold[i] >= threshold;
       Tally& y = tally[static_cast<size_t>(is_long(examples[i].words))][static_cast<size_t>(t)];
       Count(y.model, examples[i].label, p);
-      Count(y.combined, examples[i].label, p || examples[i].authored);
+      Count(y.combined, examples[i].label, p || options.AuthoredSays(examples[i]));
     }
     for (size_t j = 0; j < calm_p.size(); ++j) {
       if (calm_p[j] >= threshold) {
@@ -308,13 +312,14 @@ double TrainedModel::ThresholdFor(size_t words, const TrainingOptions& options) 
 
 std::string FormatModelFile(const LogisticModel& model, double threshold,
                             const std::vector<std::string>& header, double long_threshold,
-                            size_t long_text_words) {
+                            size_t long_text_words, size_t cues_decide_under) {
   std::ostringstream out;
   for (const std::string& line : header) out << (line.empty() ? "#" : "# " + line) << "\n";
   out << std::setprecision(6) << "threshold " << threshold << "\n";
   if (long_text_words > 0) {
     out << "long_threshold " << long_threshold << " " << long_text_words << "\n";
   }
+  if (cues_decide_under != SIZE_MAX) out << "cues_decide_under " << cues_decide_under << "\n";
   out << std::fixed << std::setprecision(5) << "bias " << model.bias << "\n";
   for (const auto& [name, weight] : model.weights) {
     const size_t space = name.find(' ');
@@ -418,6 +423,11 @@ std::string Settings(const TrainingOptions& o) {
     out << "; threshold floor: each fold model flags at most " << o.max_plain_flags
         << " of the plain case sentences on average";
   }
+  out << "; decision: " << o.DecisionName()
+      << (o.cues_decide_under == SIZE_MAX
+              ? ""
+              : " (in texts of " + std::to_string(o.cues_decide_under) +
+                    "+ words the cues enter only as the model's features)");
   return out.str();
 }
 
@@ -451,15 +461,15 @@ Status TrainDistortionModel(const DistortionAnalyzer& typed, const PossibleDisto
     BinaryScores model, combined;
     for (size_t i = 0; i < examples.size(); ++i) {
       Count(model, examples[i].label, n.Model(i));
-      Count(combined, examples[i].label, n.Model(i) || examples[i].authored);
+      Count(combined, examples[i].label, n.Model(i) || options.AuthoredSays(examples[i]));
     }
     log << "  thresholds per fold (calm share flagged by its inner models):";
     for (const CrossValidation& cv : n.inner) {
       log << " " << cv.threshold << "/" << cv.long_threshold << " (calm " << cv.calm_flags
           << ", plain " << cv.plain_flags << ")";
     }
-    log << "\n  model only             " << Figures(model) << "\n  typed or cues or model "
-        << Figures(combined) << "\n";
+    log << "\n  model only             " << Figures(model) << "\n  " << options.DecisionName()
+        << " " << Figures(combined) << "\n";
     return OkStatus();
   }
   log << "training texts (every Babacan row): " << examples.size() << "\n";
@@ -490,15 +500,17 @@ Status TrainDistortionModel(const DistortionAnalyzer& typed, const PossibleDisto
       Settings(options) + ".",
       "Thresholds (one for texts under " + std::to_string(options.long_text_words) +
           " words, one for longer texts) chosen by " + std::to_string(options.folds) + "-fold",
-      "cross-validation within the training texts: the best F1 of typed or cues or model",
-      "where the model flags at most " +
+      std::string("cross-validation within the training texts: the best F1 of ") +
+          options.DecisionName(),
+      "whose specificity on the Babacan negatives is at least " +
           [&] {
             std::ostringstream o;
-            o << options.max_added_flags * 100;
+            o << 100 - options.max_added_flags * 100;
             return o.str();
           }() +
-          "% of the Babacan negatives that typed findings and cues leave clean",
-      "(and the floors above).",
+          "% of that of typed findings or cues",
+      "(and the floors above). 'cues_decide_under N': in texts of N or more words the cues",
+      "do not turn the signal on by themselves (the model, which weighs them, decides).",
       "Regenerate: interlude train-distortions --data ../shared/data --out "
       "data/text/distortion_model.txt",
       "",
@@ -509,7 +521,7 @@ Status TrainDistortionModel(const DistortionAnalyzer& typed, const PossibleDisto
   std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
   if (!out) return Internal("cannot write " + out_path);
   out << FormatModelFile(trained.model, trained.threshold, header, trained.long_threshold,
-                         options.long_text_words);
+                         options.long_text_words, options.cues_decide_under);
   if (!out) return Internal("cannot write " + out_path);
   log << "wrote " << out_path << ": " << trained.model.weights.size() << " weights\n";
   return OkStatus();

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -28,6 +29,8 @@
 #include "text/possible_distortion.h"
 
 namespace interlude::text {
+
+struct TrainingExample;
 
 struct TrainingOptions {
   int iterations = 300;          // full-batch Adam steps
@@ -58,7 +61,7 @@ struct TrainingOptions {
   // A second floor for the threshold, on everyday text: the model (each inner fold model)
   // may flag at most max_calm_flags of `calm` GoEmotions comments (the slice after the
   // counterweight; never trained on). Stands in for plain sentences, which Babacan lacks.
-  size_t calm = 0;
+  size_t calm = 1000;
   double max_calm_flags = 0.01;
   // A third floor, with plain_floor: on the plain rows ("none") of the repository's case
   // files data/text/cases/distortions.tsv and possible_distortions.tsv, the fold models may
@@ -73,12 +76,27 @@ struct TrainingOptions {
   // The feature kinds used (first letter of the name: w, b, n, t, c, l); others are ignored.
   // Bigrams (b) are off: they lost in the design cross-validation (docs/distortions.md).
   std::string kinds = "wntcl";
+  // In texts of fewer words the combined detector is "typed or cues or model"; from this
+  // many words it is "typed or model", the cues entering only as the model's features
+  // (SIZE_MAX: the cues decide everywhere). The specificity floor stays relative to
+  // typed-or-cues either way, so both spend the same false-flag budget.
+  size_t cues_decide_under = 20;
+  // The authored part of the combined detector for `e` under these options.
+  bool AuthoredSays(const TrainingExample& e) const;
+  // "typed or cues or model" or "typed or model".
+  std::string DecisionName() const {
+    if (cues_decide_under == SIZE_MAX) return "typed or cues or model";
+    if (cues_decide_under == 0) return "typed or model";
+    return "typed or cues or model (" + std::to_string(cues_decide_under) +
+           "+ words: typed or model)";
+  }
 };
 
 struct TrainingExample {
   std::vector<std::string> features;  // DistortionFeatureNames
   bool label = false;                 // gold: a distortion
   bool authored = false;              // typed findings or the cues fired
+  bool typed = false;                 // typed findings alone
   size_t words = 0;                   // word tokens (picks the short or long threshold)
 };
 
@@ -151,10 +169,11 @@ NestedCrossValidation NestedCrossValidate(const std::vector<TrainingExample>& ex
                                           const ExtraExamples& extra = {});
 
 // The model file: `header` lines (each prefixed "# "), threshold, the long-text threshold
-// when long_text_words > 0, bias, then the weights.
+// when long_text_words > 0, 'cues_decide_under N' unless the cues decide in every text,
+// bias, then the weights.
 std::string FormatModelFile(const LogisticModel& model, double threshold,
                             const std::vector<std::string>& header, double long_threshold = 0.5,
-                            size_t long_text_words = 0);
+                            size_t long_text_words = 0, size_t cues_decide_under = SIZE_MAX);
 
 // The Babacan set (`shared_data_dir`/distortions_babacan/raw_Cognitive_distortions.csv).
 Result<std::vector<LabeledText>> LoadBabacan(const std::string& shared_data_dir);

@@ -171,11 +171,11 @@ Status EvaluateLearned(const DistortionAnalyzer& analyzer, const PossibleDistort
   for (size_t i = 0; i < examples.size(); ++i) fold_of[i] = static_cast<int>(i % kOuterFolds);
   const NestedCrossValidation n =
       NestedCrossValidate(examples, fold_of, kOuterFolds, options, extra);
-  // [0] model only, [1] typed or cues or model.
+  // [0] model only, [1] the combined detector (options.DecisionName()).
   std::array<BinaryScores, 2> all{}, unread{}, dev{};
   for (size_t i = 0; i < examples.size(); ++i) {
     const bool gold = examples[i].label;
-    const std::array<bool, 2> pred = {n.Model(i), n.Model(i) || examples[i].authored};
+    const std::array<bool, 2> pred = {n.Model(i), n.Model(i) || options.AuthoredSays(examples[i])};
     for (size_t k = 0; k < pred.size(); ++k) {
       Count(all[k], gold, pred[k]);
       Count(i % 4 == 0 ? dev[k] : unread[k], gold, pred[k]);
@@ -192,7 +192,7 @@ Status EvaluateLearned(const DistortionAnalyzer& analyzer, const PossibleDistort
   for (const CrossValidation& cv : n.inner) out << " " << cv.threshold << "/" << cv.long_threshold;
   out << "\n";
   const std::array<std::string, 2> kinds = {"model only (out of fold)",
-                                            "typed or cues or model (out of fold)"};
+                                            options.DecisionName() + " (out of fold)"};
   for (size_t k = 0; k < kinds.size(); ++k) {
     out << " " << kinds[k] << "\n";
     PrintBinary(out, "unread (3/4)", unread[k]);
@@ -210,22 +210,24 @@ Status EvaluateLearned(const DistortionAnalyzer& analyzer, const PossibleDistort
     const bool m = before.model.Probability(examples[i].features) >=
                    before.ThresholdFor(examples[i].words, options);
     Count(before_unread[0], examples[i].label, m);
-    Count(before_unread[1], examples[i].label, m || examples[i].authored);
+    Count(before_unread[1], examples[i].label, m || options.AuthoredSays(examples[i]));
   }
   out << " previous protocol: the same procedure trained on the dev quarter only (rows with "
          "index % 4 == 0), thresholds "
       << before.threshold << "/" << before.long_threshold << ", scored on the unread rows\n";
   PrintBinary(out, "model only", before_unread[0]);
-  PrintBinary(out, "typed or cues or model", before_unread[1]);
+  PrintBinary(out, options.DecisionName(), before_unread[1]);
 
   BinaryScores shipped_all;
   for (size_t i = 0; i < examples.size(); ++i) {
-    Count(shipped_all, examples[i].label, shipped_says[i] || examples[i].authored);
+    Count(shipped_all, examples[i].label,
+          shipped_says[i] || (shipped.CuesDecide(examples[i].words) ? examples[i].authored
+                                                                    : examples[i].typed));
   }
   out << " shipped model (data/text/distortion_model.txt: " << shipped.weight_count()
       << " weights, thresholds " << shipped.threshold() << "/" << shipped.long_threshold()
       << "; trained on every row, so these are training figures, not an estimate)\n";
-  PrintBinary(out, "typed or cues or model", shipped_all);
+  PrintBinary(out, "shipped detector", shipped_all);
 
   // Everyday comments the model was not trained on: how many the shipped detector flags.
   if (options.counterweight + options.calm > 0) {
@@ -240,12 +242,12 @@ Status EvaluateLearned(const DistortionAnalyzer& analyzer, const PossibleDistort
       const bool authored = !findings.empty() || s.present;
       shipped.Apply(doc, findings, &s);
       typed_or_cues += authored ? 1 : 0;
-      with_model += authored || s.present ? 1 : 0;
+      with_model += !findings.empty() || s.present ? 1 : 0;
     }
     out << " calm GoEmotions train-split comments not used in training (the " << calm.size()
         << " after the first " << used << "; no gold distortion labels, so "
         << "flags here are mostly false): typed or cues flag " << typed_or_cues
-        << ", typed or cues or the shipped model " << with_model << "\n";
+        << ", the shipped detector (typed or the signal with the model) " << with_model << "\n";
   }
   return OkStatus();
 }
