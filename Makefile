@@ -38,8 +38,10 @@ test-unit:
 test-integration:
 	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=2 tests/integration/
 
+# Two test files at a time here too: each file has its own server and its own Chromium, and
+# much of a file's time is spent waiting (page loads, the server's answers, axe's walks).
 test-browser:
-	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=1 tests/browser/
+	INTERLUDE_BIN=build/ci/interlude node --test --test-concurrency=2 tests/browser/
 
 bench: build
 	./bench/run.sh
