@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <memory>
 
 #include "crypto/secret_key.h"
 #include "store/sqlite_store.h"
@@ -36,16 +37,30 @@ std::string RawRequest(std::uint16_t port, const std::string& request) {
   return out;
 }
 
-TEST(HttpServerTest, ServesApiWithSecurityHeadersOnAnEphemeralPort) {
-  testing::TempDir dir;
-  auto store = store::OpenSqliteStore(dir.File(store::kDatabaseFile), 2);
-  ASSERT_TRUE(store.ok());
-  const api::ContentVault vault(crypto::SecretKey::Random());
-  api::Api api(**store, SystemClock::Get(), vault, api::ApiOptions{});
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 2;
-  auto server = HttpServer::Start(options, api, nullptr);
+// A store in a temp directory and the API over it, for servers started on port 0.
+class HttpServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto opened = store::OpenSqliteStore(dir_.File(store::kDatabaseFile), 2);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(*opened);
+    api_ = std::make_unique<api::Api>(*store_, SystemClock::Get(), vault_, api::ApiOptions{});
+  }
+  static ServerOptions OnEphemeralPort(size_t threads) {
+    ServerOptions options;
+    options.port = 0;
+    options.threads = threads;
+    return options;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<store::Store> store_;
+  const api::ContentVault vault_{crypto::SecretKey::Random()};
+  std::unique_ptr<api::Api> api_;
+};
+
+TEST_F(HttpServerTest, ServesApiWithSecurityHeadersOnAnEphemeralPort) {
+  auto server = HttpServer::Start(OnEphemeralPort(2), *api_, nullptr);
   ASSERT_TRUE(server.ok()) << server.status().ToString();
   const std::uint16_t port = (*server)->port();
   ASSERT_NE(port, 0);
@@ -69,32 +84,25 @@ TEST(HttpServerTest, ServesApiWithSecurityHeadersOnAnEphemeralPort) {
   (*server)->Stop();
 }
 
-TEST(HttpServerTest, TlsNeedsBothFilesAndNamesTheOneItCannotUse) {
-  testing::TempDir dir;
-  auto store = store::OpenSqliteStore(dir.File(store::kDatabaseFile), 2);
-  ASSERT_TRUE(store.ok());
-  const api::ContentVault vault(crypto::SecretKey::Random());
-  api::Api api(**store, SystemClock::Get(), vault, api::ApiOptions{});
-  ServerOptions options;
-  options.port = 0;
-  options.threads = 1;
-  options.tls_cert = dir.File("cert.pem");
-  auto only_cert = HttpServer::Start(options, api, nullptr);
+TEST_F(HttpServerTest, TlsNeedsBothFilesAndNamesTheOneItCannotUse) {
+  ServerOptions options = OnEphemeralPort(1);
+  options.tls_cert = dir_.File("cert.pem");
+  auto only_cert = HttpServer::Start(options, *api_, nullptr);
   ASSERT_FALSE(only_cert.ok());
   EXPECT_EQ(only_cert.status().field(), "tls_key");
 
-  options.tls_key = dir.File("key.pem");
-  auto missing = HttpServer::Start(options, api, nullptr);
+  options.tls_key = dir_.File("key.pem");
+  auto missing = HttpServer::Start(options, *api_, nullptr);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(missing.status().message().find(dir.File("cert.pem")), std::string::npos)
+  EXPECT_NE(missing.status().message().find(dir_.File("cert.pem")), std::string::npos)
       << missing.status().message();
 
   {
-    std::ofstream(dir.File("cert.pem")) << "not a certificate\n";
-    std::ofstream(dir.File("key.pem")) << "not a key\n";
+    std::ofstream(dir_.File("cert.pem")) << "not a certificate\n";
+    std::ofstream(dir_.File("key.pem")) << "not a key\n";
   }
-  auto garbage = HttpServer::Start(options, api, nullptr);
+  auto garbage = HttpServer::Start(options, *api_, nullptr);
   ASSERT_FALSE(garbage.ok());
   EXPECT_EQ(garbage.status().field(), "tls_cert");
   EXPECT_NE(garbage.status().message().find("not a PEM certificate"), std::string::npos)
