@@ -6,18 +6,15 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "fuzz_support.h"
 #include "text/analysis_json.h"
 #include "text/analyzer.h"
 
 namespace {
 
 const interlude::text::Analyzer& Engine() {
-  static const auto analyzer = [] {
-    const char* root = std::getenv("INTERLUDE_LANGUAGE_DATA");
-    auto loaded = interlude::text::Analyzer::Load(root != nullptr ? root : "data");
-    if (!loaded.ok()) std::abort();  // the fuzzer needs the data; fail loudly
-    return std::move(loaded).value();
-  }();
+  static const auto analyzer = interlude::fuzz::OrDie(
+      interlude::text::Analyzer::Load(interlude::fuzz::LanguageDataRoot()), "language engine");
   return *analyzer;
 }
 

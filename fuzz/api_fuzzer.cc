@@ -50,10 +50,12 @@
 #include "safety/safety_layer.h"
 #include "store/sqlite_store.h"
 #include "text/analyzer.h"
+#include "fuzz_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using interlude::fuzz::OrDie;
 using interlude::api::HttpRequest;
 using interlude::api::HttpResponse;
 using interlude::api::Json;
@@ -247,26 +249,12 @@ struct Engine {
   std::unique_ptr<interlude::api::ApiDeps> deps;  // for accounts and sessions made directly
 };
 
-template <typename T>
-T OrDie(interlude::Result<T> r, const char* what) {
-  if (!r.ok()) SetupFailed(std::string(what) + ": " + r.status().message());
-  return std::move(r).value();
-}
-
 Engine& TheEngine() {
   static Engine* engine = [] {
     auto* e = new Engine();
     interlude::InitLogging(interlude::LogLevel::kError, false);
-    const char* base = fs::exists("/dev/shm") ? "/dev/shm" : "/tmp";
-    e->dir = std::string(base) + "/interlude-fuzz-api-XXXXXX";
-    if (mkdtemp(e->dir.data()) == nullptr) SetupFailed("mkdtemp");
-    static const std::string cleanup = e->dir;
-    std::atexit([] {
-      std::error_code ec;
-      fs::remove_all(cleanup, ec);
-    });
-    const char* root_env = std::getenv("INTERLUDE_LANGUAGE_DATA");
-    const std::string root = root_env != nullptr ? root_env : "data";
+    e->dir = interlude::fuzz::ScratchDir("api");
+    const std::string root = interlude::fuzz::LanguageDataRoot();
     e->vault = std::make_unique<interlude::api::ContentVault>(interlude::crypto::SecretKey::Random());
     e->store = OrDie(interlude::store::OpenSqliteStore(
                          (fs::path(e->dir) / interlude::store::kDatabaseFile).string(), 2),

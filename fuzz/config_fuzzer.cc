@@ -22,23 +22,14 @@
 #include <string_view>
 
 #include "base/config.h"
+#include "fuzz_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
 const std::string& ScratchFile() {
-  static const std::string path = [] {
-    const char* base = fs::exists("/dev/shm") ? "/dev/shm" : "/tmp";
-    std::string dir = std::string(base) + "/interlude-fuzz-config-XXXXXX";
-    if (mkdtemp(dir.data()) == nullptr) std::abort();
-    static const std::string cleanup = dir;
-    std::atexit([] {
-      std::error_code ec;
-      fs::remove_all(cleanup, ec);
-    });
-    return dir + "/interlude.toml";
-  }();
+  static const std::string path = interlude::fuzz::ScratchDir("config") + "/interlude.toml";
   return path;
 }
 
@@ -48,9 +39,7 @@ void WriteFile(const std::string& path, std::string_view text) {
   if (!out) std::abort();
 }
 
-void Require(bool condition) {
-  if (!condition) std::abort();
-}
+using interlude::fuzz::Require;
 
 // The ranges config.cc documents and enforces (base/config.h comments).
 void CheckRanges(const interlude::Config& c) {

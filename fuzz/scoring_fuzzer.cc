@@ -27,38 +27,23 @@
 #include "care/instrument.h"
 #include "care/reliable_change.h"
 #include "care/scoring.h"
+#include "fuzz_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using interlude::care::Instrument;
 
-void Require(bool condition) {
-  if (!condition) std::abort();
-}
+using interlude::fuzz::Require;
 
 const interlude::care::InstrumentSet& Shipped() {
-  static const auto set = [] {
-    const char* root = std::getenv("INTERLUDE_LANGUAGE_DATA");
-    auto loaded = interlude::care::InstrumentSet::Load(root != nullptr ? root : "data");
-    if (!loaded.ok()) std::abort();  // the fuzzer needs the data; fail loudly
-    return std::move(loaded).value();
-  }();
+  static const auto set = interlude::fuzz::OrDie(
+      interlude::care::InstrumentSet::Load(interlude::fuzz::LanguageDataRoot()), "instruments");
   return *set;
 }
 
 const std::string& ScratchFile() {
-  static const std::string path = [] {
-    const char* base = fs::exists("/dev/shm") ? "/dev/shm" : "/tmp";
-    std::string dir = std::string(base) + "/interlude-fuzz-scoring-XXXXXX";
-    if (mkdtemp(dir.data()) == nullptr) std::abort();
-    static const std::string cleanup = dir;
-    std::atexit([] {
-      std::error_code ec;
-      fs::remove_all(cleanup, ec);
-    });
-    return dir + "/instrument.txt";
-  }();
+  static const std::string path = interlude::fuzz::ScratchDir("scoring") + "/instrument.txt";
   return path;
 }
 
