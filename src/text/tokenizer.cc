@@ -107,7 +107,7 @@ bool IsBoundary(std::string_view s, size_t pos) {
 
 // Cuts letter runs of 3+ to 2 and straightens curly apostrophes. Returns whether a run
 // was cut.
-bool MakeBase(const std::string& norm, std::string& base) {
+bool MakeBase(std::string_view norm, std::string& base) {
   base.clear();
   bool cut = false;
   size_t pos = 0;
@@ -137,40 +137,60 @@ bool IsAscii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// FoldCase + MakeBase for ASCII text (most tokens): the same result without decoding.
-// Returns whether a run was cut. Also sets *all_caps to AllCapsAscii of the folded part.
-bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std::string& base,
-                      bool* all_caps) {
-  norm.assign(text.data() + skip, text.size() - skip);
-  bool cut = false;
-  bool lower = false;
-  int upper = 0;
+// ASCII byte classes for folding: upper-case letters fold by or-ing (class & kUpper) << 4.
+constexpr uint8_t kLower = 1, kUpper = 2;
+constexpr auto kAsciiClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kUpper;
+  return t;
+}();
+static_assert(kUpper << 4 == 'a' - 'A');
+
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+struct AsciiFold {
+  bool cut = false;       // a letter run of 3+ ("sooo"): the base differs from the fold
+  bool all_caps = false;  // AllCapsAscii of the input
+};
+
+// FoldCase for ASCII text (most tokens) without decoding: writes the folded `text` to `out`
+// (room for text.size() bytes). Also finds what MakeBase and AllCapsAscii would.
+AsciiFold FoldAscii(std::string_view text, char* out) {
+  uint8_t classes = 0;
+  for (size_t k = 0; k < text.size(); ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    const uint8_t cls = kAsciiClass[c];
+    classes |= cls;
+    out[k] = static_cast<char>(c | ((cls & kUpper) << 4));
+  }
+  AsciiFold fold;
+  if ((classes & (kLower | kUpper)) == kUpper) {  // no lower-case letter: count the capitals
+    int upper = 0;
+    for (const char c : text) upper += c >= 'A' && c <= 'Z';
+    fold.all_caps = upper >= 2;
+  }
+  if (classes != 0) {
+    for (size_t k = 2; k < text.size(); ++k) {
+      if (out[k] == out[k - 1] && out[k] == out[k - 2] && IsLowerAscii(out[k])) {
+        fold.cut = true;
+        break;
+      }
+    }
+  }
+  return fold;
+}
+
+// The base of an ASCII fold with a letter run of 3+: runs cut to 2.
+void CutRunsAscii(std::string_view norm, std::string& base) {
+  base.clear();
   char prev = 0;
   int run = 0;
-  for (char& c : norm) {
-    lower = lower || (c >= 'a' && c <= 'z');
-    if (c >= 'A' && c <= 'Z') {
-      ++upper;
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-    run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
-    prev = c;
-    cut = cut || run > 2;
-  }
-  *all_caps = !lower && upper >= 2;
-  if (!cut) {  // most words: the base is the folded form
-    base = norm;
-    return false;
-  }
-  base.clear();
-  prev = 0;
-  run = 0;
   for (const char c : norm) {
-    run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
+    run = (c == prev && IsLowerAscii(c)) ? run + 1 : 1;
     prev = c;
     if (run <= 2) base.push_back(c);
   }
-  return true;
 }
 
 // Whether an emoticon of kEmoticons can start with this code point.
@@ -241,6 +261,22 @@ void TokenizeInto(std::string_view input, Document* out) {
   doc.vocabulary = nullptr;
   const std::string_view s = doc.text;
   const bool ascii_text = IsAsciiText(s);  // then every token is ASCII: no check per token
+  // Token::norm views doc.folded. An ASCII text folds to at most its own length; other
+  // texts may grow it, and then the views made so far are moved with it.
+  size_t folded_used = 0;
+  if (doc.folded.size() < s.size() + 16) doc.folded.resize(s.size() + 16);
+  const auto room = [&](size_t n) -> char* {
+    if (folded_used + n > doc.folded.size()) {
+      const char* const old = doc.folded.data();
+      doc.folded.resize(2 * (folded_used + n));
+      for (Token& t : doc.tokens) {
+        if (!t.norm.empty()) {
+          t.norm = std::string_view(doc.folded.data() + (t.norm.data() - old), t.norm.size());
+        }
+      }
+    }
+    return doc.folded.data() + folded_used;
+  };
   size_t pos = 0;
   size_t sentence_start_token = 0;
   size_t sentence_start_byte = std::string::npos;
@@ -269,12 +305,26 @@ void TokenizeInto(std::string_view input, Document* out) {
     const bool tag = kind == TokenKind::kHashtag || kind == TokenKind::kMention;
     bool cut = false;
     if (ascii_text || IsAscii(t.text)) {
-      bool caps = false;  // (a word is folded whole: skip is 0, so this is AllCapsAscii)
-      cut = FoldAndBaseAscii(t.text, tag ? 1 : 0, t.norm, t.base, &caps);
-      t.all_caps = kind == TokenKind::kWord && caps;
+      const std::string_view from = t.text.substr(tag ? 1 : 0);
+      char* const to = room(from.size());
+      const AsciiFold fold = FoldAscii(from, to);
+      t.norm = std::string_view(to, from.size());
+      folded_used += from.size();
+      cut = fold.cut;
+      if (cut) {
+        CutRunsAscii(t.norm, t.base);
+      } else {  // most words: the base is the folded form
+        t.base.assign(t.norm);
+      }
+      // (A word is folded whole: skip is 0, so this is AllCapsAscii.)
+      t.all_caps = kind == TokenKind::kWord && fold.all_caps;
     } else {
-      t.norm = FoldCase(t.text);
-      if (tag) t.norm.erase(0, 1);
+      std::string folded = FoldCase(t.text);
+      if (tag) folded.erase(0, 1);
+      char* const to = room(folded.size());
+      std::copy(folded.begin(), folded.end(), to);
+      t.norm = std::string_view(to, folded.size());
+      folded_used += folded.size();
       cut = MakeBase(t.norm, t.base);
       t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
     }
@@ -416,7 +466,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       const bool single_dot = pos - begin == 1 && c.cp == '.';
       bool abbreviation = false;
       if (single_dot && !doc.tokens.empty() && doc.tokens.back().span.end == begin) {
-        const std::string& prev = doc.tokens.back().norm;
+        const std::string_view prev = doc.tokens.back().norm;
         // An initial ("J. Smith") is one capital letter; "I." and "a." end sentences.
         const std::string_view written = doc.tokens.back().text;
         abbreviation = std::find(kAbbreviations.begin(), kAbbreviations.end(), prev) !=
