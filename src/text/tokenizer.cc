@@ -193,10 +193,53 @@ void CutRunsAscii(std::string_view norm, std::string& base) {
   }
 }
 
-// Whether an emoticon of kEmoticons can start with this code point.
-bool CanStartEmoticon(std::int32_t cp) {
-  return cp == ':' || cp == ';' || cp == '<' || cp == '>' || cp == '=' || cp == 'x' || cp == 'X';
+// What the main loop of TokenizeInto does with the code point a token may start at, as bits:
+// one table read for ASCII, the general tests for other code points.
+constexpr uint8_t kStartsNewline = 1;     // \n \r U+2028 U+2029: closes the sentence
+constexpr uint8_t kStartsSkip = 2;        // other space and control characters
+constexpr uint8_t kStartsCloser = 4;      // a quote, bracket or emoji that may close a sentence
+constexpr uint8_t kStartsEmoticon = 8;    // : ; < > = x X (an emoticon of kEmoticons)
+constexpr uint8_t kStartsUrl = 16;        // h H w W
+constexpr uint8_t kStartsTag = 32;        // # @
+constexpr uint8_t kStartsWord = 64;       // a letter or digit
+constexpr uint8_t kStartsSentenceEnd = 128;  // . ! ? U+2026
+
+constexpr std::array<uint8_t, 128> kAsciiStart = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    uint8_t v = 0;
+    if (c == '\n' || c == '\r') {
+      v = kStartsNewline;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r') || c < 0x20 || c == 0x7f) {
+      v = kStartsSkip;
+    } else {
+      if (c == '"' || c == '\'' || c == ')' || c == ']') v |= kStartsCloser;
+      if (c == ':' || c == ';' || c == '<' || c == '>' || c == '=' || c == 'x' || c == 'X') {
+        v |= kStartsEmoticon;
+      }
+      if (c == 'h' || c == 'H' || c == 'w' || c == 'W') v |= kStartsUrl;
+      if (c == '#' || c == '@') v |= kStartsTag;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        v |= kStartsWord;
+      }
+      if (c == '.' || c == '!' || c == '?') v |= kStartsSentenceEnd;
+    }
+    t[static_cast<size_t>(c)] = v;
+  }
+  return t;
+}();
+
+uint8_t StartClass(std::int32_t cp) {
+  if (cp < 0x80) return kAsciiStart[static_cast<size_t>(cp)];
+  if (cp == 0x2028 || cp == 0x2029) return kStartsNewline;
+  if (IsSpace(cp) || IsControl(cp)) return kStartsSkip;
+  uint8_t v = 0;
+  if (cp == 0x201D || cp == 0x2019 || IsEmojiBase(cp)) v |= kStartsCloser;
+  if (IsLetter(cp) || IsDigit(cp)) v |= kStartsWord;
+  if (cp == 0x2026) v |= kStartsSentenceEnd;
+  return v;
 }
+
 
 // AllCaps of an ASCII word.
 bool AllCapsAscii(std::string_view word) {
@@ -347,35 +390,36 @@ void TokenizeInto(std::string_view input, Document* out) {
       close_sentence(doc.tokens.back().span.end);
     }
     const CodePoint c = Decode(s, pos);
-    if (c.cp == '\n' || c.cp == '\r' || c.cp == 0x2028 || c.cp == 0x2029) {
+    const uint8_t start = StartClass(c.cp);
+    if (start & kStartsNewline) {
       close_sentence(doc.tokens.empty() ? pos : doc.tokens.back().span.end);
       pos += c.size;
       continue;
     }
-    if (IsSpace(c.cp) || IsControl(c.cp)) {
+    if (start & kStartsSkip) {
       pos += c.size;
       continue;
     }
-    const bool closer = c.cp == '"' || c.cp == '\'' || c.cp == ')' || c.cp == ']' ||
-                        c.cp == 0x201D || c.cp == 0x2019 || IsEmojiBase(c.cp);
-    bool is_emoticon = false;
-    for (size_t k = 0; k < kEmoticons.size() && CanStartEmoticon(c.cp); ++k) {
-      const std::string_view e = kEmoticons[k];
-      if (s.substr(pos, e.size()) == e && IsBoundary(s, pos + e.size()) &&
-          (pos == 0 || IsSpace(Decode(s, pos - 1).cp))) {
-        is_emoticon = true;  // stays with a sentence that just ended, like emoji
-        add(pos, pos + e.size(), TokenKind::kEmoticon);
-        pos += e.size();
-        break;
+    const bool closer = (start & kStartsCloser) != 0;
+    // An emoticon starts a token after a space (or at the start of the text).
+    if ((start & kStartsEmoticon) && (pos == 0 || IsSpace(Decode(s, pos - 1).cp))) {
+      bool is_emoticon = false;
+      for (const std::string_view e : kEmoticons) {
+        if (s.substr(pos, e.size()) == e && IsBoundary(s, pos + e.size())) {
+          is_emoticon = true;  // stays with a sentence that just ended, like emoji
+          add(pos, pos + e.size(), TokenKind::kEmoticon);
+          pos += e.size();
+          break;
+        }
       }
+      if (is_emoticon) continue;
     }
-    if (is_emoticon) continue;
     if (pending_end && !closer) close_sentence(doc.tokens.back().span.end);
 
     const size_t begin = pos;
-    const bool h_or_w = c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W';
-    if (h_or_w && (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
-                   StartsWithNoCase(s, pos, "www."))) {
+    if ((start & kStartsUrl) &&
+        (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
+         StartsWithNoCase(s, pos, "www."))) {
       while (pos < s.size() && !IsSpace(Decode(s, pos).cp)) pos += Decode(s, pos).size;
       // Trailing sentence punctuation is not part of the URL.
       while (pos > begin && (s[pos - 1] == '.' || s[pos - 1] == ',' || s[pos - 1] == '!' ||
@@ -385,7 +429,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       add(begin, pos, TokenKind::kUrl);
       continue;
     }
-    if ((c.cp == '#' || c.cp == '@') && pos + 1 < s.size()) {
+    if ((start & kStartsTag) && pos + 1 < s.size()) {
       const CodePoint next = Decode(s, pos + 1);
       if (IsLetter(next.cp) || (c.cp == '#' && IsDigit(next.cp))) {
         pos += 1;
@@ -398,13 +442,13 @@ void TokenizeInto(std::string_view input, Document* out) {
         continue;
       }
     }
-    if (IsLetter(c.cp) || IsDigit(c.cp)) {
+    if (start & kStartsWord) {
       bool digits_only = true;
       while (pos < s.size()) {
         // ASCII letters and digits (most of a word) without decoding; the general steps
         // below give the same for them.
         if (const auto b = static_cast<unsigned char>(s[pos]); b < 0x80) {
-          if (IsAsciiLetter(b)) {
+          if (kAsciiClass[b] != 0) {  // a letter
             digits_only = false;
             ++pos;
             continue;
@@ -457,7 +501,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       continue;
     }
     // Punctuation and other symbols. Runs of . ! ? are one token ("...", "?!").
-    if (c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026) {
+    if (start & kStartsSentenceEnd) {
       while (pos < s.size() && (s[pos] == '.' || s[pos] == '!' || s[pos] == '?' ||
                                 Decode(s, pos).cp == 0x2026)) {
         pos += Decode(s, pos).size;
