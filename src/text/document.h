@@ -46,6 +46,7 @@ struct Token {
   size_t sentence = 0;     // index into Document::sentences
   int32_t word_id = -1;    // id of `base` in the Vocabulary the Document was interned with
                            // (Vocabulary::Intern); -1 when unknown or not interned
+  uint64_t base_hash = 0;  // WordIndex::Hash(base), for Vocabulary::Intern
 };
 
 struct Sentence {

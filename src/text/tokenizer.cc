@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "text/document.h"
+#include "text/word_index.h"
 
 namespace interlude::text {
 namespace {
@@ -152,19 +153,24 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 struct AsciiFold {
   bool cut = false;       // a letter run of 3+ ("sooo"): the base differs from the fold
   bool all_caps = false;  // AllCapsAscii of the input
+  uint64_t hash = 0;      // WordIndex::Hash of the fold
 };
 
 // FoldCase for ASCII text (most tokens) without decoding: writes the folded `text` to `out`
 // (room for text.size() bytes). Also finds what MakeBase and AllCapsAscii would.
 AsciiFold FoldAscii(std::string_view text, char* out) {
   uint8_t classes = 0;
+  uint64_t h = WordIndex::kHashSeed;
   for (size_t k = 0; k < text.size(); ++k) {
     const auto c = static_cast<unsigned char>(text[k]);
     const uint8_t cls = kAsciiClass[c];
     classes |= cls;
-    out[k] = static_cast<char>(c | ((cls & kUpper) << 4));
+    const auto folded = static_cast<char>(c | ((cls & kUpper) << 4));
+    out[k] = folded;
+    h = WordIndex::HashStep(h, folded);
   }
   AsciiFold fold;
+  fold.hash = WordIndex::HashFinish(h);
   if ((classes & (kLower | kUpper)) == kUpper) {  // no lower-case letter: count the capitals
     int upper = 0;
     for (const char c : text) upper += c >= 'A' && c <= 'Z';
@@ -356,8 +362,10 @@ void TokenizeInto(std::string_view input, Document* out) {
       cut = fold.cut;
       if (cut) {
         CutRunsAscii(t.norm, t.base);
+        t.base_hash = WordIndex::Hash(t.base);
       } else {  // most words: the base is the folded form
         t.base.assign(t.norm);
+        t.base_hash = fold.hash;
       }
       // (A word is folded whole: skip is 0, so this is AllCapsAscii.)
       t.all_caps = kind == TokenKind::kWord && fold.all_caps;
@@ -369,6 +377,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       t.norm = std::string_view(to, folded.size());
       folded_used += folded.size();
       cut = MakeBase(t.norm, t.base);
+      t.base_hash = WordIndex::Hash(t.base);
       t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
     }
     t.elongated = cut && kind == TokenKind::kWord;
