@@ -20,8 +20,10 @@ constexpr double kDistanceScale[3] = {1.0, 0.95, 0.9};
 
 // ASCII byte classes for the tokeniser's fast path.
 constexpr uint8_t kSpace = 1, kUpper = 2, kLower = 4, kDigit = 8, kPunct = 16, kQuote = 32;
+constexpr uint8_t kHigh = 64;  // a byte >= 0x80 (UTF-8): no ASCII class
 constexpr auto kAscii = [] {
-  std::array<uint8_t, 256> t{};  // bytes >= 0x80 (UTF-8) have no ASCII class
+  std::array<uint8_t, 256> t{};
+  for (int c = 128; c < 256; ++c) t[static_cast<size_t>(c)] = kHigh;
   for (int c = 0; c < 128; ++c) {
     uint8_t v = 0;
     if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) v |= kSpace;
@@ -451,29 +453,29 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
     const size_t start = i;
     bool ascii_word = true;
     while (i < size) {
-      const auto c = static_cast<unsigned char>(data[i]);
-      if (c < 0x80) {
-        if (kAscii[c] & kSpace) break;
+      const uint8_t cls = kAscii[static_cast<unsigned char>(data[i])];
+      if ((cls & (kSpace | kHigh)) == 0) {  // most bytes: ASCII, not a space
         ++i;
-      } else {
-        size_t len = 1;
-        if (IsPySpace(Decode(text, i, &len))) break;
-        ascii_word = false;
-        i += len;
+        continue;
       }
+      if (cls & kSpace) break;
+      size_t len = 1;
+      if (IsPySpace(Decode(text, i, &len))) break;
+      ascii_word = false;
+      i += len;
     }
-    const std::string_view whole = text.substr(start, i - start);
+    const std::string_view whole(data + start, i - start);
     size_t b = 0, e = whole.size();
     while (b < e && IsAsciiPunct(whole[b])) ++b;
     while (e > b && IsAsciiPunct(whole[e - 1])) --e;
-    Token t;
+    Token& t = tokens.emplace_back();
     t.whole = whole;
     // An ASCII word's classes (or-ed): whether it has upper or lower case letters or an
     // apostrophe (then it may contain "n't").
     uint8_t classes = kQuote;  // a non-ASCII word is checked for "n't" in any case
     if (ascii_word) {
       if (e - b > 2) {
-        t.raw = whole.substr(b, e - b);
+        t.raw = std::string_view(whole.data() + b, e - b);
       } else {
         t.raw = whole;
       }
@@ -519,7 +521,6 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
                        (kAscii[static_cast<unsigned char>(whole[0])] & (kUpper | kLower | kDigit));
     }
     t.negated = t.info->negates || ((classes & kQuote) != 0 && ContainsNt(t.lower));
-    tokens.push_back(t);
   }
   assert(lowered_size <= reserved && "lower-case views must not move");
   (void)reserved;
