@@ -43,6 +43,7 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   bool all_caps = false;   // two or more letters, all upper case ("NEVER")
   bool elongated = false;  // a letter repeated 3+ times ("sooo", "noooo")
+  bool apostrophe = false;  // `base` has an apostrophe ("don't", "i'm")
   size_t sentence = 0;     // index into Document::sentences
   int32_t word_id = -1;    // id of `base` in the Vocabulary the Document was interned with
                            // (Vocabulary::Intern); -1 when unknown or not interned

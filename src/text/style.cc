@@ -69,8 +69,7 @@ StyleProfile StyleAnalyzer::Analyze(const Document& doc) const {
       case TokenKind::kWord: {
         ++p.words;
         letters += t.text.size();
-        // (std::find: an inline scan of a short word, not a memchr call.)
-        if (std::find(t.base.begin(), t.base.end(), '\'') != t.base.end()) ++contractions;
+        if (t.apostrophe) ++contractions;
         if (t.all_caps && t.base != "i") ++caps;
         const std::uint32_t categories = categories_.At(word_ids[i]);
         if (categories != 0) {

@@ -139,11 +139,12 @@ bool IsAscii(std::string_view s) {
 }
 
 // ASCII byte classes for folding: upper-case letters fold by or-ing (class & kUpper) << 4.
-constexpr uint8_t kLower = 1, kUpper = 2;
+constexpr uint8_t kLower = 1, kUpper = 2, kApostrophe = 4;
 constexpr auto kAsciiClass = [] {
   std::array<uint8_t, 256> t{};
   for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLower;
   for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kUpper;
+  t['\''] = kApostrophe;
   return t;
 }();
 static_assert(kUpper << 4 == 'a' - 'A');
@@ -153,6 +154,7 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 struct AsciiFold {
   bool cut = false;       // a letter run of 3+ ("sooo"): the base differs from the fold
   bool all_caps = false;  // AllCapsAscii of the input
+  bool apostrophe = false;  // the input has an apostrophe
   uint64_t hash = 0;      // WordIndex::Hash of the fold
 };
 
@@ -176,7 +178,8 @@ AsciiFold FoldAscii(std::string_view text, char* out) {
     for (const char c : text) upper += c >= 'A' && c <= 'Z';
     fold.all_caps = upper >= 2;
   }
-  if (classes != 0) {
+  fold.apostrophe = (classes & kApostrophe) != 0;
+  if (classes & (kLower | kUpper)) {
     for (size_t k = 2; k < text.size(); ++k) {
       if (out[k] == out[k - 1] && out[k] == out[k - 2] && IsLowerAscii(out[k])) {
         fold.cut = true;
@@ -367,6 +370,7 @@ void TokenizeInto(std::string_view input, Document* out) {
         t.base.assign(t.norm);
         t.base_hash = fold.hash;
       }
+      t.apostrophe = fold.apostrophe;  // (a cut base lost letters only)
       // (A word is folded whole: skip is 0, so this is AllCapsAscii.)
       t.all_caps = kind == TokenKind::kWord && fold.all_caps;
     } else {
@@ -378,6 +382,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       folded_used += folded.size();
       cut = MakeBase(t.norm, t.base);
       t.base_hash = WordIndex::Hash(t.base);
+      t.apostrophe = t.base.find('\'') != std::string::npos;
       t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
     }
     t.elongated = cut && kind == TokenKind::kWord;
@@ -457,7 +462,7 @@ void TokenizeInto(std::string_view input, Document* out) {
         // ASCII letters and digits (most of a word) without decoding; the general steps
         // below give the same for them.
         if (const auto b = static_cast<unsigned char>(s[pos]); b < 0x80) {
-          if (kAsciiClass[b] != 0) {  // a letter
+          if (kAsciiClass[b] & (kLower | kUpper)) {
             digits_only = false;
             ++pos;
             continue;
