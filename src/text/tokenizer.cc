@@ -462,9 +462,13 @@ void TokenizeInto(std::string_view input, Document* out) {
         // ASCII letters and digits (most of a word) without decoding; the general steps
         // below give the same for them.
         if (const auto b = static_cast<unsigned char>(s[pos]); b < 0x80) {
-          if (kAsciiClass[b] & (kLower | kUpper)) {
+          if (kAsciiClass[b] & (kLower | kUpper)) {  // a run of ASCII letters, at once
             digits_only = false;
             ++pos;
+            while (pos < s.size() &&
+                   (kAsciiClass[static_cast<unsigned char>(s[pos])] & (kLower | kUpper))) {
+              ++pos;
+            }
             continue;
           }
           if (b >= '0' && b <= '9') {
