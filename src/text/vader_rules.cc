@@ -320,8 +320,16 @@ void ButCheckCompat(const Token* w, size_t n, double* s) {
 // clause (to the first comma when it opens the sentence, else to the end) is halved and
 // the rest weighted 1.5.
 void ContrastJournal(const Token* w, size_t n, double* s) {
+  // The keywords tested below, as bits: most words are none of them.
+  static_assert(static_cast<unsigned>(Keyword::kOpinionVerb) < 64);  // (the last keyword)
+  constexpr uint64_t kContrast = uint64_t{1} << static_cast<unsigned>(Keyword::kBut) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kHowever) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kYet) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kAlthough) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kThough);
   for (size_t k = 0; k < n; ++k) {
     const Keyword kw = Kw(w[k]);
+    if (((kContrast >> static_cast<unsigned>(kw)) & 1) == 0) continue;
     const bool pivot = kw == Keyword::kBut || kw == Keyword::kHowever ||
                        (kw == Keyword::kYet && k > 0);
     if (pivot) {
