@@ -152,10 +152,10 @@ static_assert(kUpper << 4 == 'a' - 'A');
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
 struct AsciiFold {
-  bool cut = false;       // a letter run of 3+ ("sooo"): the base differs from the fold
-  bool all_caps = false;  // AllCapsAscii of the input
+  bool cut = false;         // a letter run of 3+ ("sooo"): the base differs from the fold
+  bool all_caps = false;    // AllCapsAscii of the input
   bool apostrophe = false;  // the input has an apostrophe
-  uint64_t hash = 0;      // WordIndex::Hash of the fold
+  uint64_t hash = 0;        // WordIndex::Hash of the fold
 };
 
 // FoldCase for ASCII text (most tokens) without decoding: writes the folded `text` to `out`
@@ -204,13 +204,13 @@ void CutRunsAscii(std::string_view norm, std::string& base) {
 
 // What the main loop of TokenizeInto does with the code point a token may start at, as bits:
 // one table read for ASCII, the general tests for other code points.
-constexpr uint8_t kStartsNewline = 1;     // \n \r U+2028 U+2029: closes the sentence
-constexpr uint8_t kStartsSkip = 2;        // other space and control characters
-constexpr uint8_t kStartsCloser = 4;      // a quote, bracket or emoji that may close a sentence
-constexpr uint8_t kStartsEmoticon = 8;    // : ; < > = x X (an emoticon of kEmoticons)
-constexpr uint8_t kStartsUrl = 16;        // h H w W
-constexpr uint8_t kStartsTag = 32;        // # @
-constexpr uint8_t kStartsWord = 64;       // a letter or digit
+constexpr uint8_t kStartsNewline = 1;        // \n \r U+2028 U+2029: closes the sentence
+constexpr uint8_t kStartsSkip = 2;           // other space and control characters
+constexpr uint8_t kStartsCloser = 4;         // a quote, bracket or emoji that may close a sentence
+constexpr uint8_t kStartsEmoticon = 8;       // : ; < > = x X (an emoticon of kEmoticons)
+constexpr uint8_t kStartsUrl = 16;           // h H w W
+constexpr uint8_t kStartsTag = 32;           // # @
+constexpr uint8_t kStartsWord = 64;          // a letter or digit
 constexpr uint8_t kStartsSentenceEnd = 128;  // . ! ? U+2026
 
 constexpr std::array<uint8_t, 128> kAsciiStart = [] {
@@ -248,7 +248,6 @@ uint8_t StartClass(std::int32_t cp) {
   if (cp == 0x2026) v |= kStartsSentenceEnd;
   return v;
 }
-
 
 // AllCaps of an ASCII word.
 bool AllCapsAscii(std::string_view word) {

@@ -509,8 +509,8 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
       t.info = &lexicon.Find(t.lower);
     }
     // (Non-ASCII words are not checked for runs: they are tried.)
-    if (options.elongation && !t.info->in_lexicon && !t.info->is_booster &&
-        t.lower.size() > 3 && (!ascii_word || HasRunOfThree(t.lower))) {
+    if (options.elongation && !t.info->in_lexicon && !t.info->is_booster && t.lower.size() > 3 &&
+        (!ascii_word || HasRunOfThree(t.lower))) {
       // "goood" -> "good", then single letters if that is unknown too.
       for (const size_t keep : {size_t{2}, size_t{1}}) {
         const std::string_view cut = CutRuns(t.lower, keep, &lowered, &lowered_size);
