@@ -535,9 +535,7 @@ void DistortionAnalyzer::AppendUnits(const Document& doc, size_t first, size_t e
       for (size_t i = 0; i < static_cast<size_t>(s.count); ++i) units.push_back({s.ids[i], tok});
       continue;
     }
-    // (std::find: an inline scan of a short word, not a memchr call.)
-    if (token.kind == TokenKind::kWord &&
-        std::find(token.base.begin(), token.base.end(), '\'') != token.base.end()) {
+    if (token.kind == TokenKind::kWord && token.apostrophe) {
       // (Every whole form is a surface form, found above.)
       const Expanded parts = ExpandContractionView(token.base, /*whole_forms=*/false);
       for (size_t i = 0; i < static_cast<size_t>(parts.count); ++i) {

@@ -35,16 +35,19 @@ enum class TokenKind {
 
 struct Token {
   std::string_view text;  // as written (a view into Document::text)
-  std::string norm;       // NFC + case folded; elongations kept (see `elongated`)
+  std::string_view norm;  // NFC + case folded; elongations kept (see `elongated`); a view
+                          // into Document::folded
   std::string base;       // `norm` with letter runs of 3+ cut to 2 ("sooo" -> "soo") and
                           // curly apostrophes straightened; what lexicons match
   Span span;
   TokenKind kind = TokenKind::kWord;
   bool all_caps = false;   // two or more letters, all upper case ("NEVER")
   bool elongated = false;  // a letter repeated 3+ times ("sooo", "noooo")
+  bool apostrophe = false;  // `base` has an apostrophe ("don't", "i'm")
   size_t sentence = 0;     // index into Document::sentences
   int32_t word_id = -1;    // id of `base` in the Vocabulary the Document was interned with
                            // (Vocabulary::Intern); -1 when unknown or not interned
+  uint64_t base_hash = 0;  // WordIndex::Hash(base), for Vocabulary::Intern
 };
 
 struct Sentence {
@@ -57,6 +60,7 @@ class Vocabulary;
 
 struct Document {
   std::string text;  // the original text, unchanged
+  std::string folded;  // backing store of the tokens' `norm` (not a string of its own)
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   const Vocabulary* vocabulary = nullptr;  // what Token::word_id refers to; null: not interned
@@ -68,8 +72,8 @@ struct Document {
 // Splits `text` (valid UTF-8; callers validate) into sentences and tokens. Sentences end
 // at . ! ? (not after an abbreviation or an initial), at line breaks, and after 120 tokens
 // without either.
-// Note: Token::text views Document::text; the returned Document must not be copied (a copy
-// of a short text would leave the views pointing at the original).
+// Note: Token::text views Document::text and Token::norm views Document::folded; the
+// returned Document must not be copied (the copy's views would point at the original).
 Document Tokenize(std::string_view text);
 
 // Tokenize into `*doc`, replacing its contents (and resetting `vocabulary`) but reusing its

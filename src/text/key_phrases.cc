@@ -111,15 +111,18 @@ std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, siz
   }
   std::vector<double>& ratio = scratch.ratio;  // degree / frequency, in candidate order
   ratio.assign(occurrences.size(), 0.0);
+  // Equal id keys (top bit set) are equal bases; equal hashes need the bases compared.
+  const auto same_key = [](const Occurrence& a, const Occurrence& b) {
+    return a.hash == b.hash && ((a.hash >> 63) != 0 || a.base == b.base);
+  };
   std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.base < b.base;
+    if (a.hash != b.hash) return a.hash < b.hash;
+    return (a.hash >> 63) == 0 && a.base < b.base;
   });
   for (size_t g = 0; g < occurrences.size();) {
     size_t e = g;
     double degree = 0, frequency = 0;
-    for (; e < occurrences.size() && occurrences[e].hash == occurrences[g].hash &&
-           occurrences[e].base == occurrences[g].base;
-         ++e) {
+    for (; e < occurrences.size() && same_key(occurrences[e], occurrences[g]); ++e) {
       degree += static_cast<double>(occurrences[e].degree);
       frequency += 1;
     }
@@ -140,10 +143,16 @@ std::vector<std::string> Extract(const Document& doc, const IsStop& is_stop, siz
   phrases.reserve(std::min(max_phrases, scored));
   std::vector<const Candidate*>& seen = scratch.seen;
   seen.clear();
+  // Two tokens of an interned document with vocabulary ids have equal bases exactly when
+  // their ids are equal; a token without one has a base no vocabulary word has.
+  const auto same_base = [&](const Token& a, const Token& b) {
+    if (interned && (a.word_id >= 0 || b.word_id >= 0)) return a.word_id == b.word_id;
+    return a.base == b.base;
+  };
   const auto same_words = [&](const Candidate& a, const Candidate& b) {
     if (a.end - a.first != b.end - b.first) return false;
     for (size_t k = 0; k < a.end - a.first; ++k) {
-      if (doc.tokens[a.first + k].base != doc.tokens[b.first + k].base) return false;
+      if (!same_base(doc.tokens[a.first + k], doc.tokens[b.first + k])) return false;
     }
     return true;
   };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <sstream>
 
@@ -69,12 +70,11 @@ StyleProfile StyleAnalyzer::Analyze(const Document& doc) const {
       case TokenKind::kWord: {
         ++p.words;
         letters += t.text.size();
-        // (std::find: an inline scan of a short word, not a memchr call.)
-        if (std::find(t.base.begin(), t.base.end(), '\'') != t.base.end()) ++contractions;
+        if (t.apostrophe) ++contractions;
         if (t.all_caps && t.base != "i") ++caps;
         const std::uint32_t categories = categories_.At(word_ids[i]);
-        if (categories != 0) {
-          for (size_t b = 0; b < kCategoryCount; ++b) counts[b] += (categories >> b) & 1u;
+        for (std::uint32_t bits = categories; bits != 0; bits &= bits - 1) {
+          ++counts[static_cast<size_t>(std::countr_zero(bits))];  // (a word has one or two)
         }
         break;
       }

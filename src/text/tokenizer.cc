@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "text/document.h"
+#include "text/word_index.h"
 
 namespace interlude::text {
 namespace {
@@ -107,7 +108,7 @@ bool IsBoundary(std::string_view s, size_t pos) {
 
 // Cuts letter runs of 3+ to 2 and straightens curly apostrophes. Returns whether a run
 // was cut.
-bool MakeBase(const std::string& norm, std::string& base) {
+bool MakeBase(std::string_view norm, std::string& base) {
   base.clear();
   bool cut = false;
   size_t pos = 0;
@@ -137,45 +138,115 @@ bool IsAscii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// FoldCase + MakeBase for ASCII text (most tokens): the same result without decoding.
-// Returns whether a run was cut. Also sets *all_caps to AllCapsAscii of the folded part.
-bool FoldAndBaseAscii(std::string_view text, size_t skip, std::string& norm, std::string& base,
-                      bool* all_caps) {
-  norm.assign(text.data() + skip, text.size() - skip);
-  bool cut = false;
-  bool lower = false;
-  int upper = 0;
+// ASCII byte classes for folding: upper-case letters fold by or-ing (class & kUpper) << 4.
+constexpr uint8_t kLower = 1, kUpper = 2, kApostrophe = 4;
+constexpr auto kAsciiClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'a'; c <= 'z'; ++c) t[static_cast<size_t>(c)] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<size_t>(c)] = kUpper;
+  t['\''] = kApostrophe;
+  return t;
+}();
+static_assert(kUpper << 4 == 'a' - 'A');
+
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
+
+struct AsciiFold {
+  bool cut = false;         // a letter run of 3+ ("sooo"): the base differs from the fold
+  bool all_caps = false;    // AllCapsAscii of the input
+  bool apostrophe = false;  // the input has an apostrophe
+  uint64_t hash = 0;        // WordIndex::Hash of the fold
+};
+
+// FoldCase for ASCII text (most tokens) without decoding: writes the folded `text` to `out`
+// (room for text.size() bytes). Also finds what MakeBase and AllCapsAscii would.
+AsciiFold FoldAscii(std::string_view text, char* out) {
+  uint8_t classes = 0;
+  uint64_t h = WordIndex::kHashSeed;
+  for (size_t k = 0; k < text.size(); ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    const uint8_t cls = kAsciiClass[c];
+    classes |= cls;
+    const auto folded = static_cast<char>(c | ((cls & kUpper) << 4));
+    out[k] = folded;
+    h = WordIndex::HashStep(h, folded);
+  }
+  AsciiFold fold;
+  fold.hash = WordIndex::HashFinish(h);
+  if ((classes & (kLower | kUpper)) == kUpper) {  // no lower-case letter: count the capitals
+    int upper = 0;
+    for (const char c : text) upper += c >= 'A' && c <= 'Z';
+    fold.all_caps = upper >= 2;
+  }
+  fold.apostrophe = (classes & kApostrophe) != 0;
+  if (classes & (kLower | kUpper)) {
+    for (size_t k = 2; k < text.size(); ++k) {
+      if (out[k] == out[k - 1] && out[k] == out[k - 2] && IsLowerAscii(out[k])) {
+        fold.cut = true;
+        break;
+      }
+    }
+  }
+  return fold;
+}
+
+// The base of an ASCII fold with a letter run of 3+: runs cut to 2.
+void CutRunsAscii(std::string_view norm, std::string& base) {
+  base.clear();
   char prev = 0;
   int run = 0;
-  for (char& c : norm) {
-    lower = lower || (c >= 'a' && c <= 'z');
-    if (c >= 'A' && c <= 'Z') {
-      ++upper;
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-    run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
-    prev = c;
-    cut = cut || run > 2;
-  }
-  *all_caps = !lower && upper >= 2;
-  if (!cut) {  // most words: the base is the folded form
-    base = norm;
-    return false;
-  }
-  base.clear();
-  prev = 0;
-  run = 0;
   for (const char c : norm) {
-    run = (c == prev && c >= 'a' && c <= 'z') ? run + 1 : 1;
+    run = (c == prev && IsLowerAscii(c)) ? run + 1 : 1;
     prev = c;
     if (run <= 2) base.push_back(c);
   }
-  return true;
 }
 
-// Whether an emoticon of kEmoticons can start with this code point.
-bool CanStartEmoticon(std::int32_t cp) {
-  return cp == ':' || cp == ';' || cp == '<' || cp == '>' || cp == '=' || cp == 'x' || cp == 'X';
+// What the main loop of TokenizeInto does with the code point a token may start at, as bits:
+// one table read for ASCII, the general tests for other code points.
+constexpr uint8_t kStartsNewline = 1;        // \n \r U+2028 U+2029: closes the sentence
+constexpr uint8_t kStartsSkip = 2;           // other space and control characters
+constexpr uint8_t kStartsCloser = 4;         // a quote, bracket or emoji that may close a sentence
+constexpr uint8_t kStartsEmoticon = 8;       // : ; < > = x X (an emoticon of kEmoticons)
+constexpr uint8_t kStartsUrl = 16;           // h H w W
+constexpr uint8_t kStartsTag = 32;           // # @
+constexpr uint8_t kStartsWord = 64;          // a letter or digit
+constexpr uint8_t kStartsSentenceEnd = 128;  // . ! ? U+2026
+
+constexpr std::array<uint8_t, 128> kAsciiStart = [] {
+  std::array<uint8_t, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    uint8_t v = 0;
+    if (c == '\n' || c == '\r') {
+      v = kStartsNewline;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r') || c < 0x20 || c == 0x7f) {
+      v = kStartsSkip;
+    } else {
+      if (c == '"' || c == '\'' || c == ')' || c == ']') v |= kStartsCloser;
+      if (c == ':' || c == ';' || c == '<' || c == '>' || c == '=' || c == 'x' || c == 'X') {
+        v |= kStartsEmoticon;
+      }
+      if (c == 'h' || c == 'H' || c == 'w' || c == 'W') v |= kStartsUrl;
+      if (c == '#' || c == '@') v |= kStartsTag;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        v |= kStartsWord;
+      }
+      if (c == '.' || c == '!' || c == '?') v |= kStartsSentenceEnd;
+    }
+    t[static_cast<size_t>(c)] = v;
+  }
+  return t;
+}();
+
+uint8_t StartClass(std::int32_t cp) {
+  if (cp < 0x80) return kAsciiStart[static_cast<size_t>(cp)];
+  if (cp == 0x2028 || cp == 0x2029) return kStartsNewline;
+  if (IsSpace(cp) || IsControl(cp)) return kStartsSkip;
+  uint8_t v = 0;
+  if (cp == 0x201D || cp == 0x2019 || IsEmojiBase(cp)) v |= kStartsCloser;
+  if (IsLetter(cp) || IsDigit(cp)) v |= kStartsWord;
+  if (cp == 0x2026) v |= kStartsSentenceEnd;
+  return v;
 }
 
 // AllCaps of an ASCII word.
@@ -241,6 +312,22 @@ void TokenizeInto(std::string_view input, Document* out) {
   doc.vocabulary = nullptr;
   const std::string_view s = doc.text;
   const bool ascii_text = IsAsciiText(s);  // then every token is ASCII: no check per token
+  // Token::norm views doc.folded. An ASCII text folds to at most its own length; other
+  // texts may grow it, and then the views made so far are moved with it.
+  size_t folded_used = 0;
+  if (doc.folded.size() < s.size() + 16) doc.folded.resize(s.size() + 16);
+  const auto room = [&](size_t n) -> char* {
+    if (folded_used + n > doc.folded.size()) {
+      const char* const old = doc.folded.data();
+      doc.folded.resize(2 * (folded_used + n));
+      for (Token& t : doc.tokens) {
+        if (!t.norm.empty()) {
+          t.norm = std::string_view(doc.folded.data() + (t.norm.data() - old), t.norm.size());
+        }
+      }
+    }
+    return doc.folded.data() + folded_used;
+  };
   size_t pos = 0;
   size_t sentence_start_token = 0;
   size_t sentence_start_byte = std::string::npos;
@@ -269,13 +356,32 @@ void TokenizeInto(std::string_view input, Document* out) {
     const bool tag = kind == TokenKind::kHashtag || kind == TokenKind::kMention;
     bool cut = false;
     if (ascii_text || IsAscii(t.text)) {
-      bool caps = false;  // (a word is folded whole: skip is 0, so this is AllCapsAscii)
-      cut = FoldAndBaseAscii(t.text, tag ? 1 : 0, t.norm, t.base, &caps);
-      t.all_caps = kind == TokenKind::kWord && caps;
+      const std::string_view from = t.text.substr(tag ? 1 : 0);
+      char* const to = room(from.size());
+      const AsciiFold fold = FoldAscii(from, to);
+      t.norm = std::string_view(to, from.size());
+      folded_used += from.size();
+      cut = fold.cut;
+      if (cut) {
+        CutRunsAscii(t.norm, t.base);
+        t.base_hash = WordIndex::Hash(t.base);
+      } else {  // most words: the base is the folded form
+        t.base.assign(t.norm);
+        t.base_hash = fold.hash;
+      }
+      t.apostrophe = fold.apostrophe;  // (a cut base lost letters only)
+      // (A word is folded whole: skip is 0, so this is AllCapsAscii.)
+      t.all_caps = kind == TokenKind::kWord && fold.all_caps;
     } else {
-      t.norm = FoldCase(t.text);
-      if (tag) t.norm.erase(0, 1);
+      std::string folded = FoldCase(t.text);
+      if (tag) folded.erase(0, 1);
+      char* const to = room(folded.size());
+      std::copy(folded.begin(), folded.end(), to);
+      t.norm = std::string_view(to, folded.size());
+      folded_used += folded.size();
       cut = MakeBase(t.norm, t.base);
+      t.base_hash = WordIndex::Hash(t.base);
+      t.apostrophe = t.base.find('\'') != std::string::npos;
       t.all_caps = kind == TokenKind::kWord && AllCaps(t.text);
     }
     t.elongated = cut && kind == TokenKind::kWord;
@@ -297,35 +403,36 @@ void TokenizeInto(std::string_view input, Document* out) {
       close_sentence(doc.tokens.back().span.end);
     }
     const CodePoint c = Decode(s, pos);
-    if (c.cp == '\n' || c.cp == '\r' || c.cp == 0x2028 || c.cp == 0x2029) {
+    const uint8_t start = StartClass(c.cp);
+    if (start & kStartsNewline) {
       close_sentence(doc.tokens.empty() ? pos : doc.tokens.back().span.end);
       pos += c.size;
       continue;
     }
-    if (IsSpace(c.cp) || IsControl(c.cp)) {
+    if (start & kStartsSkip) {
       pos += c.size;
       continue;
     }
-    const bool closer = c.cp == '"' || c.cp == '\'' || c.cp == ')' || c.cp == ']' ||
-                        c.cp == 0x201D || c.cp == 0x2019 || IsEmojiBase(c.cp);
-    bool is_emoticon = false;
-    for (size_t k = 0; k < kEmoticons.size() && CanStartEmoticon(c.cp); ++k) {
-      const std::string_view e = kEmoticons[k];
-      if (s.substr(pos, e.size()) == e && IsBoundary(s, pos + e.size()) &&
-          (pos == 0 || IsSpace(Decode(s, pos - 1).cp))) {
-        is_emoticon = true;  // stays with a sentence that just ended, like emoji
-        add(pos, pos + e.size(), TokenKind::kEmoticon);
-        pos += e.size();
-        break;
+    const bool closer = (start & kStartsCloser) != 0;
+    // An emoticon starts a token after a space (or at the start of the text).
+    if ((start & kStartsEmoticon) && (pos == 0 || IsSpace(Decode(s, pos - 1).cp))) {
+      bool is_emoticon = false;
+      for (const std::string_view e : kEmoticons) {
+        if (s.substr(pos, e.size()) == e && IsBoundary(s, pos + e.size())) {
+          is_emoticon = true;  // stays with a sentence that just ended, like emoji
+          add(pos, pos + e.size(), TokenKind::kEmoticon);
+          pos += e.size();
+          break;
+        }
       }
+      if (is_emoticon) continue;
     }
-    if (is_emoticon) continue;
     if (pending_end && !closer) close_sentence(doc.tokens.back().span.end);
 
     const size_t begin = pos;
-    const bool h_or_w = c.cp == 'h' || c.cp == 'H' || c.cp == 'w' || c.cp == 'W';
-    if (h_or_w && (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
-                   StartsWithNoCase(s, pos, "www."))) {
+    if ((start & kStartsUrl) &&
+        (StartsWithNoCase(s, pos, "http://") || StartsWithNoCase(s, pos, "https://") ||
+         StartsWithNoCase(s, pos, "www."))) {
       while (pos < s.size() && !IsSpace(Decode(s, pos).cp)) pos += Decode(s, pos).size;
       // Trailing sentence punctuation is not part of the URL.
       while (pos > begin && (s[pos - 1] == '.' || s[pos - 1] == ',' || s[pos - 1] == '!' ||
@@ -335,7 +442,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       add(begin, pos, TokenKind::kUrl);
       continue;
     }
-    if ((c.cp == '#' || c.cp == '@') && pos + 1 < s.size()) {
+    if ((start & kStartsTag) && pos + 1 < s.size()) {
       const CodePoint next = Decode(s, pos + 1);
       if (IsLetter(next.cp) || (c.cp == '#' && IsDigit(next.cp))) {
         pos += 1;
@@ -348,15 +455,19 @@ void TokenizeInto(std::string_view input, Document* out) {
         continue;
       }
     }
-    if (IsLetter(c.cp) || IsDigit(c.cp)) {
+    if (start & kStartsWord) {
       bool digits_only = true;
       while (pos < s.size()) {
         // ASCII letters and digits (most of a word) without decoding; the general steps
         // below give the same for them.
         if (const auto b = static_cast<unsigned char>(s[pos]); b < 0x80) {
-          if (IsAsciiLetter(b)) {
+          if (kAsciiClass[b] & (kLower | kUpper)) {  // a run of ASCII letters, at once
             digits_only = false;
             ++pos;
+            while (pos < s.size() &&
+                   (kAsciiClass[static_cast<unsigned char>(s[pos])] & (kLower | kUpper))) {
+              ++pos;
+            }
             continue;
           }
           if (b >= '0' && b <= '9') {
@@ -407,7 +518,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       continue;
     }
     // Punctuation and other symbols. Runs of . ! ? are one token ("...", "?!").
-    if (c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026) {
+    if (start & kStartsSentenceEnd) {
       while (pos < s.size() && (s[pos] == '.' || s[pos] == '!' || s[pos] == '?' ||
                                 Decode(s, pos).cp == 0x2026)) {
         pos += Decode(s, pos).size;
@@ -416,7 +527,7 @@ void TokenizeInto(std::string_view input, Document* out) {
       const bool single_dot = pos - begin == 1 && c.cp == '.';
       bool abbreviation = false;
       if (single_dot && !doc.tokens.empty() && doc.tokens.back().span.end == begin) {
-        const std::string& prev = doc.tokens.back().norm;
+        const std::string_view prev = doc.tokens.back().norm;
         // An initial ("J. Smith") is one capital letter; "I." and "a." end sentences.
         const std::string_view written = doc.tokens.back().text;
         abbreviation = std::find(kAbbreviations.begin(), kAbbreviations.end(), prev) !=

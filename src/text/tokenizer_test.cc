@@ -7,7 +7,7 @@ namespace {
 
 std::vector<std::string> Norms(const Document& d) {
   std::vector<std::string> out;
-  for (const Token& t : d.tokens) out.push_back(t.norm);
+  for (const Token& t : d.tokens) out.emplace_back(t.norm);
   return out;
 }
 

@@ -19,19 +19,27 @@ namespace {
 constexpr double kDistanceScale[3] = {1.0, 0.95, 0.9};
 
 // ASCII byte classes for the tokeniser's fast path.
-constexpr uint8_t kSpace = 1, kUpper = 2, kLower = 4, kDigit = 8;
+constexpr uint8_t kSpace = 1, kUpper = 2, kLower = 4, kDigit = 8, kPunct = 16, kQuote = 32;
+constexpr uint8_t kHigh = 64;  // a byte >= 0x80 (UTF-8): no ASCII class
 constexpr auto kAscii = [] {
-  std::array<uint8_t, 256> t{};  // bytes >= 0x80 (UTF-8) have no ASCII class
+  std::array<uint8_t, 256> t{};
+  for (int c = 128; c < 256; ++c) t[static_cast<size_t>(c)] = kHigh;
   for (int c = 0; c < 128; ++c) {
     uint8_t v = 0;
     if (c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F)) v |= kSpace;
     if (c >= 'A' && c <= 'Z') v |= kUpper;
     if (c >= 'a' && c <= 'z') v |= kLower;
     if (c >= '0' && c <= '9') v |= kDigit;
+    if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+        (c >= '{' && c <= '~')) {
+      v |= kPunct;  // Python's string.punctuation
+    }
+    if (c == '\'') v |= kQuote;
     t[static_cast<size_t>(c)] = v;
   }
   return t;
 }();
+static_assert(kUpper << 4 == 'a' - 'A', "upper case folds by or-ing (kAscii[c] & kUpper) << 4");
 
 // Whether "n't" occurs in `w` (an inline scan of a short word, not a memchr call).
 bool ContainsNt(std::string_view w) {
@@ -41,9 +49,14 @@ bool ContainsNt(std::string_view w) {
   return false;
 }
 
-bool IsAsciiPunct(char c) {
-  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
-         (c >= '{' && c <= '~');
+bool IsAsciiPunct(char c) { return (kAscii[static_cast<unsigned char>(c)] & kPunct) != 0; }
+
+// Whether one byte occurs three or more times in a row in `w` (an elongation: "sooo").
+bool HasRunOfThree(std::string_view w) {
+  for (size_t i = 2; i < w.size(); ++i) {
+    if (w[i] == w[i - 1] && w[i] == w[i - 2]) return true;
+  }
+  return false;
 }
 
 // Decodes one code point at s[i]; invalid bytes decode as themselves (never whitespace,
@@ -307,8 +320,16 @@ void ButCheckCompat(const Token* w, size_t n, double* s) {
 // clause (to the first comma when it opens the sentence, else to the end) is halved and
 // the rest weighted 1.5.
 void ContrastJournal(const Token* w, size_t n, double* s) {
+  // The keywords tested below, as bits: most words are none of them.
+  static_assert(static_cast<unsigned>(Keyword::kOpinionVerb) < 64);  // (the last keyword)
+  constexpr uint64_t kContrast = uint64_t{1} << static_cast<unsigned>(Keyword::kBut) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kHowever) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kYet) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kAlthough) |
+                                 uint64_t{1} << static_cast<unsigned>(Keyword::kThough);
   for (size_t k = 0; k < n; ++k) {
     const Keyword kw = Kw(w[k]);
+    if (((kContrast >> static_cast<unsigned>(kw)) & 1) == 0) continue;
     const bool pivot = kw == Keyword::kBut || kw == Keyword::kHowever ||
                        (kw == Keyword::kYet && k > 0);
     if (pivot) {
@@ -440,54 +461,46 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
     const size_t start = i;
     bool ascii_word = true;
     while (i < size) {
-      const auto c = static_cast<unsigned char>(data[i]);
-      if (c < 0x80) {
-        if (kAscii[c] & kSpace) break;
+      const uint8_t cls = kAscii[static_cast<unsigned char>(data[i])];
+      if ((cls & (kSpace | kHigh)) == 0) {  // most bytes: ASCII, not a space
         ++i;
-      } else {
-        size_t len = 1;
-        if (IsPySpace(Decode(text, i, &len))) break;
-        ascii_word = false;
-        i += len;
+        continue;
       }
+      if (cls & kSpace) break;
+      size_t len = 1;
+      if (IsPySpace(Decode(text, i, &len))) break;
+      ascii_word = false;
+      i += len;
     }
-    const std::string_view whole = text.substr(start, i - start);
+    const std::string_view whole(data + start, i - start);
     size_t b = 0, e = whole.size();
     while (b < e && IsAsciiPunct(whole[b])) ++b;
     while (e > b && IsAsciiPunct(whole[e - 1])) --e;
-    Token t;
+    Token& t = tokens.emplace_back();
     t.whole = whole;
-    bool elongated = !ascii_word;  // non-ASCII words are not checked for runs: try them
-    bool ascii_nt = false;         // an ASCII word's lower case contains "n't"
-    bool nt_known = ascii_word;    // ascii_nt is ContainsNt(t.lower)
+    // An ASCII word's classes (or-ed): whether it has upper or lower case letters or an
+    // apostrophe (then it may contain "n't").
+    uint8_t classes = kQuote;  // a non-ASCII word is checked for "n't" in any case
     if (ascii_word) {
       if (e - b > 2) {
-        t.raw = whole.substr(b, e - b);
+        t.raw = std::string_view(whole.data() + b, e - b);
       } else {
         t.raw = whole;
       }
       char* out = lowered.data() + lowered_size;
       uint64_t h = kHashSeed;
-      bool has_upper = false, has_lower = false;
-      size_t run = 0;
-      char prev = 0;
+      classes = 0;
       for (size_t k = 0; k < t.raw.size(); ++k) {
         const auto c = static_cast<unsigned char>(t.raw[k]);
         const uint8_t cls = kAscii[c];
-        has_upper |= (cls & kUpper) != 0;
-        has_lower |= (cls & kLower) != 0;
-        const char l = static_cast<char>((cls & kUpper) ? c + 32 : c);
+        classes |= cls;
+        const char l = static_cast<char>(c | ((cls & kUpper) << 4));
         out[k] = l;
         h = HashStep(h, l);
-        run = l == prev ? run + 1 : 1;
-        prev = l;
-        elongated |= run >= 3;
-        // ContainsNt(t.lower), found on the way (used unless the word is replaced below).
-        ascii_nt |= l == 't' && k >= 2 && out[k - 1] == '\'' && out[k - 2] == 'n';
       }
       t.lower = std::string_view(out, t.raw.size());
       lowered_size += t.raw.size();
-      t.upper = has_upper && !has_lower;
+      t.upper = (classes & kUpper) != 0 && (classes & kLower) == 0;
       t.info = &lexicon.Find(t.lower, h);
     } else {
       t.raw = CodePoints(whole.substr(b, e - b)) > 2 ? whole.substr(b, e - b) : whole;
@@ -495,8 +508,9 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
       t.upper = IsUpper(t.raw);
       t.info = &lexicon.Find(t.lower);
     }
-    if (options.elongation && elongated && !t.info->in_lexicon && !t.info->is_booster &&
-        t.lower.size() > 3) {
+    // (Non-ASCII words are not checked for runs: they are tried.)
+    if (options.elongation && !t.info->in_lexicon && !t.info->is_booster && t.lower.size() > 3 &&
+        (!ascii_word || HasRunOfThree(t.lower))) {
       // "goood" -> "good", then single letters if that is unknown too.
       for (const size_t keep : {size_t{2}, size_t{1}}) {
         const std::string_view cut = CutRuns(t.lower, keep, &lowered, &lowered_size);
@@ -504,7 +518,6 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
         const WordInfo& info = lexicon.Find(cut);
         if (info.in_lexicon || info.is_booster || info.negates) {
           t.lower = cut;
-          nt_known = false;
           t.info = &info;
           break;
         }
@@ -515,8 +528,7 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
       t.sentence_end = (last == '.' || last == '!' || last == '?') && whole.size() > 1 &&
                        (kAscii[static_cast<unsigned char>(whole[0])] & (kUpper | kLower | kDigit));
     }
-    t.negated = t.info->negates || (nt_known ? ascii_nt : ContainsNt(t.lower));
-    tokens.push_back(t);
+    t.negated = t.info->negates || ((classes & kQuote) != 0 && ContainsNt(t.lower));
   }
   assert(lowered_size <= reserved && "lower-case views must not move");
   (void)reserved;

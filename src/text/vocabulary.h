@@ -37,9 +37,9 @@ class Vocabulary {
   std::string_view word(int32_t id) const { return index_.word(id); }
 
   // Sets each token's `word_id` to the id of its `base` (kNoWord when unknown) and records
-  // that `doc` was interned with this vocabulary.
+  // that `doc` was interned with this vocabulary. (The tokenizer hashed each base already.)
   void Intern(Document* doc) const {
-    for (Token& t : doc->tokens) t.word_id = Find(t.base);
+    for (Token& t : doc->tokens) t.word_id = index_.Find(t.base, t.base_hash);
     doc->vocabulary = this;
   }
 

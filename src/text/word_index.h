@@ -32,9 +32,10 @@ class WordIndex {
   }
 
   // The id of `word`, or -1 if it was never inserted.
-  int Find(std::string_view word) const {
+  int Find(std::string_view word) const { return Find(word, Hash(word)); }
+  // The same, with `hash` == Hash(word) computed by the caller.
+  int Find(std::string_view word, uint64_t hash) const {
     if (slots_.empty()) return -1;
-    const uint64_t hash = Hash(word);
     const size_t mask = slots_.size() - 1;
     for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
@@ -45,6 +46,19 @@ class WordIndex {
 
   size_t size() const { return words_.size(); }
   const std::string& word(int id) const { return words_[static_cast<size_t>(id)]; }
+
+  // The hash of the table: FNV-1a (kHashSeed, then HashStep per byte), then HashFinish.
+  // FNV-1a because words are a few bytes long, where it beats the general-purpose hashes.
+  static constexpr uint64_t kHashSeed = 14695981039346656037ULL;
+  static uint64_t HashStep(uint64_t h, char c) {
+    return (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  }
+  static uint64_t HashFinish(uint64_t h) { return h ^ (h >> 29); }
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = kHashSeed;
+    for (const char c : s) h = HashStep(h, c);
+    return HashFinish(h);
+  }
 
  private:
   struct Slot {
@@ -60,16 +74,6 @@ class WordIndex {
       if (a[i] != b[i]) return false;
     }
     return true;
-  }
-
-  // FNV-1a: words are a few bytes long, where it beats the general-purpose hashes.
-  static uint64_t Hash(std::string_view s) {
-    uint64_t h = 14695981039346656037ULL;
-    for (const char c : s) {
-      h ^= static_cast<unsigned char>(c);
-      h *= 1099511628211ULL;
-    }
-    return h ^ (h >> 29);
   }
 
   void Place(uint64_t hash, int id) {
