@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,6 +16,7 @@
 
 #include "text/case_file.h"
 #include "text/sentiment_eval.h"
+#include "text/vader_rules.h"
 
 namespace interlude::text {
 namespace {
@@ -149,6 +151,26 @@ TEST(SentimentBadInputTest, OneMegabyte) {
   // One long word, and a text of separators only.
   ExpectWellFormed(Analyzer().Score(std::string(1 << 20, 'a')));
   ExpectWellFormed(Analyzer().Score(std::string(1 << 20, '!')));
+}
+
+// The reference's "but" step finds each value again by equality; the indexed form used for
+// long sentences must give exactly what that scan gives, repeated values and zeros included.
+TEST(VaderButStepTest, IndexedFormMatchesTheScan) {
+  std::mt19937 random(7);
+  const std::vector<double> values = {0, 0, -0.0, 1.9, -1.9, 0.95, 2.85, -0.74, 3.1, -2.2};
+  for (int round = 0; round < 400; ++round) {
+    const size_t n = 1 + random() % 600;
+    std::vector<double> scan(n);
+    for (double& v : scan) v = values[random() % values.size()];
+    std::vector<double> indexed = scan;
+    const size_t bi = random() % n;
+    vader::RescaleAroundButByScan(bi, scan.data(), n);
+    vader::RescaleAroundButIndexed(bi, indexed.data(), n);
+    ASSERT_EQ(scan, indexed) << "round " << round << ", n " << n << ", but at " << bi;
+    for (size_t k = 0; k < n; ++k) {  // the sign of a zero too (== cannot tell them apart)
+      ASSERT_EQ(std::signbit(scan[k]), std::signbit(indexed[k])) << "round " << round << ", " << k;
+    }
+  }
 }
 
 TEST(SentimentAnalyzerTest, ConcurrentScoresAgree) {

@@ -12,6 +12,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <set>
 
 namespace interlude::text::vader {
 namespace {
@@ -292,8 +294,9 @@ double WordValence(const Token* w, size_t n, size_t i, bool cap_diff, const Vade
   return valence;
 }
 
-// The reference's _but_check, quirk included: each value is located again by equality
-// (list.index), so a repeated value is rescaled at its first occurrence.
+// The reference's _but_check, quirk included (see RescaleAroundButByScan): the scan for short
+// sentences, the index for long ones, where the scan is quadratic (a 1 MiB compat text took
+// seconds).
 void ButCheckCompat(const Token* w, size_t n, double* s) {
   size_t bi = n;
   for (size_t k = 0; k < n; ++k) {
@@ -303,15 +306,11 @@ void ButCheckCompat(const Token* w, size_t n, double* s) {
     }
   }
   if (bi == n) return;
-  for (size_t k = 0; k < n; ++k) {
-    const double value = s[k];
-    size_t si = 0;
-    while (s[si] != value) ++si;  // terminates: s[k] == value
-    if (si < bi) {
-      s[si] = value * 0.5;
-    } else if (si > bi) {
-      s[si] = value * 1.5;
-    }
+  constexpr size_t kScanUpTo = 256;
+  if (n <= kScanUpTo) {
+    RescaleAroundButByScan(bi, s, n);
+  } else {
+    RescaleAroundButIndexed(bi, s, n);
   }
 }
 
@@ -706,6 +705,37 @@ Sentiment ScoreJournal(std::string_view text, const VaderLexicon& lexicon,
     out.compound = weight > 0 ? weighted / weight : 0;
   }
   return out;
+}
+
+void RescaleAroundButByScan(size_t bi, double* s, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    const double value = s[k];
+    size_t si = 0;
+    while (s[si] != value) ++si;  // terminates: s[k] == value
+    if (si < bi) {
+      s[si] = value * 0.5;
+    } else if (si > bi) {
+      s[si] = value * 1.5;
+    }
+  }
+}
+
+void RescaleAroundButIndexed(size_t bi, double* s, size_t n) {
+  // For every value, the positions holding it now, smallest first: the scan's answer is the
+  // first of them. Doubles are compared as the scan compares them (0.0 and -0.0 are one key).
+  std::map<double, std::set<size_t>> where;
+  for (size_t k = 0; k < n; ++k) where[s[k]].insert(k);
+  for (size_t k = 0; k < n; ++k) {
+    const double value = s[k];
+    const auto at = where.find(value);
+    const size_t si = *at->second.begin();
+    if (si == bi) continue;
+    const double changed = si < bi ? value * 0.5 : value * 1.5;  // a zero keeps value's sign
+    at->second.erase(at->second.begin());
+    if (at->second.empty()) where.erase(at);
+    s[si] = changed;
+    where[changed].insert(si);
+  }
 }
 
 }  // namespace interlude::text::vader

@@ -67,6 +67,14 @@ void ScoreWords(const std::vector<Token>& tokens, size_t begin, size_t end,
                 const VaderLexicon& lexicon, const RuleOptions& options, Scratch* scratch,
                 std::vector<double>* out);
 
+// The reference's _but_check on sentiments s[0..n) around the first "but" at bi, quirk
+// included: each value is found again by equality (list.index), so a repeated value is
+// rescaled (x0.5 before bi, x1.5 after) at its first occurrence, not where it stands. The
+// scan is that literal procedure, quadratic in the worst case; the indexed form gives the
+// same result in O(n log n) (tests compare them). ScoreWords picks by length.
+void RescaleAroundButByScan(size_t bi, double* s, size_t n);
+void RescaleAroundButIndexed(size_t bi, double* s, size_t n);
+
 // The reference's punctuation amplifier for `text` ('!' up to 4 x 0.292; '?' 2-3 x 0.18,
 // 4+ 0.96).
 double PunctuationEmphasis(std::string_view text);
