@@ -335,26 +335,31 @@ std::vector<Scenario> Scenarios() {
 // (seeds 1..100) for whom that exercise helps, 40 suggestions each. The best-fitting ones
 // (prior mean within 0.02 of the highest) must be found within 10 suggestions by at least 95
 // of 100 people, the others of the top four by 75 and the fifth by 50; once found, it must
-// stay first in most later suggestions (60%).
-TEST(RecommenderLearningTest, FindsTheExerciseThatHelps) {
-  for (const Scenario& sc : Scenarios()) {
-    const std::vector<const Exercise*> ranked = ByPrior(sc.moment);
-    const BetaPrior top = PriorFor(*ranked[0], sc.moment);
-    const double best = top.a / (top.a + top.b);
-    std::printf("learning, %s:\n", sc.name.c_str());
-    for (size_t rank = 0; rank < 5; ++rank) {
-      const Exercise& e = *ranked[rank];
-      const BetaPrior prior = PriorFor(e, sc.moment);
-      const double mean = prior.a / (prior.a + prior.b);
-      const Figures f = Population({e.id, sc.moment}, 100, 40);
-      std::printf("  %zu %-30s prior %.2f  found within 10: %3d/100  first afterwards: %.0f%%\n",
-                  rank + 1, e.id.c_str(), mean, f.found_within_10, 100 * f.first_after_share);
-      const int want = mean >= best - 0.02 ? 95 : rank < 4 ? 75 : 50;
-      EXPECT_GE(f.found_within_10, want) << sc.name << ": " << e.id;
-      EXPECT_GE(f.first_after_share, 0.6) << sc.name << ": " << e.id;
-    }
+// stay first in most later suggestions (60%). One test per scenario, so that they can run
+// side by side.
+class RecommenderLearningTest : public ::testing::TestWithParam<size_t> {};
+
+TEST_P(RecommenderLearningTest, FindsTheExerciseThatHelps) {
+  const Scenario sc = Scenarios()[GetParam()];
+  const std::vector<const Exercise*> ranked = ByPrior(sc.moment);
+  const BetaPrior top = PriorFor(*ranked[0], sc.moment);
+  const double best = top.a / (top.a + top.b);
+  std::printf("learning, %s:\n", sc.name.c_str());
+  for (size_t rank = 0; rank < 5; ++rank) {
+    const Exercise& e = *ranked[rank];
+    const BetaPrior prior = PriorFor(e, sc.moment);
+    const double mean = prior.a / (prior.a + prior.b);
+    const Figures f = Population({e.id, sc.moment}, 100, 40);
+    std::printf("  %zu %-30s prior %.2f  found within 10: %3d/100  first afterwards: %.0f%%\n",
+                rank + 1, e.id.c_str(), mean, f.found_within_10, 100 * f.first_after_share);
+    const int want = mean >= best - 0.02 ? 95 : rank < 4 ? 75 : 50;
+    EXPECT_GE(f.found_within_10, want) << sc.name << ": " << e.id;
+    EXPECT_GE(f.first_after_share, 0.6) << sc.name << ": " << e.id;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, RecommenderLearningTest,
+                         ::testing::Range(size_t{0}, Scenarios().size()));
 
 }  // namespace
 }  // namespace interlude::mirror
