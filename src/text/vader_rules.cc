@@ -15,6 +15,8 @@
 #include <map>
 #include <set>
 
+#include "base/utf8.h"
+
 namespace interlude::text::vader {
 namespace {
 
@@ -391,8 +393,7 @@ std::string_view Tokenize(std::string_view text, const VaderLexicon& lexicon,
   // a curly apostrophe (its UTF-8 starts with 0xE2).
   const bool emoji = options.translate_emoji && lexicon.has_emoji();
   const bool rewrite =
-      emoji ? !std::all_of(text.begin(), text.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; })
+      emoji ? !IsAsciiText(text)  // eight bytes at a time
             : options.fold_apostrophes && text.find('\xE2') != std::string_view::npos;
   if (rewrite) {
     // The reference's emoji loop: a description replaces the emoji, with a space before it
