@@ -94,8 +94,10 @@ int main(int argc, char** argv) {
                         "Plain case sentences a fold model may flag (mean)");
   train_cmd->add_option("--counterweight", train.counterweight,
                         "Calm GoEmotions train comments added as negatives (0: none)");
-  train_cmd->add_option("--cues-decide-under", train.cues_decide_under,
-                        "Cues alone decide in texts under this many words (-1: in every text)");
+  train_cmd
+      ->add_option("--cues-decide-under", train.cues_decide_under,
+                   "Cues alone decide in texts under this many words (-1: in every text)")
+      ->check(CLI::Range(-1, 1000000000));
 
   auto* alerts_cmd = app.add_subcommand("alerts", "Safety alerts");
   alerts_cmd->require_subcommand(1);

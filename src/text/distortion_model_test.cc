@@ -168,12 +168,26 @@ TEST(DistortionModelTest, CuesDecideOnlyInShortTextsWhenTheFileSaysSo) {
   EXPECT_TRUE(old_long.present);
 
   for (const char* bad : {"cues_decide_under -1\n", "cues_decide_under 2.5\n",
-                          "cues_decide_under 5 6\n", "cues_decide_under x\n"}) {
+                          "cues_decide_under 5 6\n", "cues_decide_under 2000000000\n"}) {
     const Status st =
         DistortionModel::FromText(std::string("threshold 0.5\n") + bad + "bias 0\n", "m.txt")
             .status();
-    EXPECT_NE(st.message().find("m.txt:2"), std::string::npos) << bad << ": " << st.message();
+    EXPECT_NE(st.message().find("m.txt:2: expected 'cues_decide_under WORDS'"), std::string::npos)
+        << bad << ": " << st.message();
   }
+  // Not a number at all: the general message, still naming the line.
+  const Status word =
+      DistortionModel::FromText("threshold 0.5\ncues_decide_under x\nbias 0\n", "m.txt").status();
+  EXPECT_NE(word.message().find("m.txt:2: expected KIND NUMBER"), std::string::npos)
+      << word.message();
+
+  // 0: the model decides in every text, short ones included.
+  auto never = DistortionModel::FromText(
+      "threshold 0.8\ncues_decide_under 0\nbias 0\nw 0.7 alone\n", "m.txt");
+  ASSERT_TRUE(never.ok()) << never.status().ToString();
+  DistortionSignal short_cue = cue;
+  (*never)->Apply(Tokenize("Nothing works."), {}, &short_cue);
+  EXPECT_FALSE(short_cue.present);
 }
 
 TEST(DistortionModelTest, ModelFileCarriesTheDecisionRule) {

@@ -478,8 +478,8 @@ Status TrainDistortionModel(const DistortionAnalyzer& typed, const PossibleDisto
       << trained.inner.report;
   log << "chosen threshold " << trained.threshold << " (texts of " << options.long_text_words
       << "+ words: " << trained.long_threshold << ")"
-      << " (best combined F1 where the model flags at most " << options.max_added_flags
-      << " of the negatives the authored detectors leave clean)\n"
+      << " (best F1 of " << options.DecisionName() << " whose specificity is at least "
+      << 1 - options.max_added_flags << " x that of typed or cues, within the other floors)\n"
       << "  model    " << Figures(trained.inner.model) << "\n"
       << "  combined " << Figures(trained.inner.combined) << "\n";
   const std::vector<std::string> header = {

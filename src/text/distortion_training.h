@@ -4,10 +4,10 @@
 // file), with optional extra negatives (calm GoEmotions comments, the counterweight). The
 // two decision thresholds (short and long texts) are chosen by k-fold cross-validation
 // inside the training texts: the out-of-fold probabilities of fold models decide, for the
-// combined detector (authored typed findings or cues, or the model), the pair with the best
-// F1 among those that keep the floors (the model flags at most max_added_flags of the
-// negatives the authored detectors leave clean; none of the repository's plain case
-// sentences; optionally at most max_calm_flags of calm comments). TrainShipping is that
+// combined detector (typed findings, or cues in texts under cues_decide_under words, or the
+// model), the pair with the best F1 among those that keep the floors (its specificity at
+// least (1 - max_added_flags) x that of typed findings or cues; none of the repository's
+// plain case sentences; at most max_calm_flags of calm comments). TrainShipping is that
 // whole procedure; NestedCrossValidate runs it once per outer fold, so that every text is
 // scored by a model (and thresholds) that never saw it. The shipped model is TrainShipping
 // on every row of the Babacan set (docs/distortions.md, "learned model", has the protocol
@@ -43,9 +43,10 @@ struct TrainingOptions {
   double max_share = 0.3;
   size_t max_weights = 3000;     // the largest |weight| are kept (fold models too)
   int folds = 5;                 // cross-validation within the training texts
-  // Specificity floor, relative: out of fold, the model may flag at most this share of the
-  // negatives that the typed findings and cues leave clean (combined specificity >=
-  // (1 - max_added_flags) * the authored detectors' specificity).
+  // Specificity floor, relative: out of fold, the combined detector's specificity must be at
+  // least (1 - max_added_flags) x that of typed findings or cues (while cues decide in every
+  // text, the same as "the model flags at most this share of the negatives the authored
+  // detectors leave clean").
   double max_added_flags = 0.04;
   // No intercept (bias 0): the probability then rests on the words present, not on the
   // set's base rate and text length (see docs/distortions.md, "plain sentences").

@@ -5,8 +5,12 @@
 // Thread-safety: tests only; the analyzer is shared read-only between test cases.
 #include "text/sentiment.h"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <thread>
@@ -92,6 +96,27 @@ TEST(SentimentAnalyzerTest, MissingLexiconNamesSetUp) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(loaded.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(loaded.status().message().find("make setup"), std::string::npos);
+}
+
+// "nan" and "inf" parse as numbers; a lexicon line holding one is skipped like any other
+// line without a usable number, so no score can become NaN.
+TEST(SentimentAnalyzerTest, LexiconLinesWithoutAFiniteNumberAreSkipped) {
+  const std::string dir = ::testing::TempDir() + "vader_nan_" + std::to_string(::getpid());
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/vader_lexicon.txt", plain = dir + "/plain_lexicon.txt";
+  std::ofstream(path) << "good\t1.9\t0.9\t[2]\nweird\tnan\t0\t[0]\nhuge\tinf\t0\t[0]\n";
+  std::ofstream(plain) << "good\t1.9\t0.9\t[2]\n";
+  auto loaded = SentimentAnalyzer::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  auto only_good = SentimentAnalyzer::Load(plain);
+  ASSERT_TRUE(only_good.ok()) << only_good.status().ToString();
+  EXPECT_EQ((*loaded)->lexicon_size(), (*only_good)->lexicon_size());
+  for (const SentimentMode mode : {SentimentMode::kCompat, SentimentMode::kJournal}) {
+    const Sentiment s = (*loaded)->Score("weird huge but good", mode);
+    EXPECT_TRUE(std::isfinite(s.compound));
+    EXPECT_GT(s.compound, 0);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SentimentAnalyzerTest, LoadsTheWholeLexicon) {

@@ -7,6 +7,7 @@
 #include "text/vader_lexicon.h"
 
 #include <charconv>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -216,7 +217,9 @@ Result<std::unique_ptr<VaderLexicon>> VaderLexicon::Load(const std::string& lexi
     measure = measure.substr(0, measure.find('\t'));
     double value = 0;
     const auto [ptr, ec] = std::from_chars(measure.data(), measure.data() + measure.size(), value);
-    if (ec != std::errc() || word.empty()) continue;
+    // Like the reference, a line without a number is skipped; so is "nan" or "inf", which
+    // from_chars accepts and no score can use.
+    if (ec != std::errc() || word.empty() || !std::isfinite(value)) continue;
     WordInfo& info = lex->Insert(word);
     if (!info.in_lexicon) ++lex->lexicon_entries_;
     info.in_lexicon = true;
