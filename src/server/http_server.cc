@@ -288,21 +288,30 @@ restinio::server_settings_t<Traits> BaseSettings(const ServerOptions& options,
     std::string method;
     int status = 500;
     restinio::request_handling_status_t result = restinio::request_rejected();
+    // Counted before the answer is handed to RESTinio: a client that reads the answer and
+    // then scrapes /metrics (served by another thread) must find this request counted.
+    bool recorded = false;
+    const auto record = [&] {
+      if (state->metrics != nullptr && !recorded) {
+        state->metrics->Record(route, method, status, std::chrono::steady_clock::now() - started);
+      }
+      recorded = true;
+    };
     try {
       const api::HttpRequest request = ToApiRequest(req, state->trusted, state->tls);
       method = request.method;
       api::HttpResponse response;
       route = Serve(*state, request, response);
       status = response.status;
+      record();
       result = Respond(req, std::move(response), request.tls);
     } catch (const std::exception&) {
-      // Nothing escapes a request: answer plainly rather than drop the connection.
+      // Nothing escapes a request: answer plainly rather than drop the connection. (If
+      // sending the answer itself threw, the request stays counted with its first status.)
       Log(LogLevel::kError, "http.exception");
       status = 500;
+      record();
       result = Respond(req, PlainText(500, "Internal error\n"), state->tls);
-    }
-    if (state->metrics != nullptr) {
-      state->metrics->Record(route, method, status, std::chrono::steady_clock::now() - started);
     }
     return result;
   };
